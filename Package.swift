@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "FeedSafe",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "feedsafe", targets: ["feedsafe"]),
+    .library(name: "FeedSafeCore", targets: ["FeedSafeCore"]),
+    .library(name: "FeedSafeScenario", targets: ["FeedSafeScenario"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
+  ],
+  targets: [
+    .target(
+      name: "FeedSafeCore",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "FeedSafeScenario",
+      dependencies: ["FeedSafeCore", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "feedsafe",
+      dependencies: [
+        "FeedSafeCore", "FeedSafeScenario",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "FeedSafeCoreTests", dependencies: ["FeedSafeCore"]),
+    .testTarget(name: "FeedSafeScenarioTests", dependencies: ["FeedSafeScenario", "FeedSafeCore"]),
+    .testTarget(name: "FeedSafeCLITests", dependencies: ["feedsafe"]),
+  ]
+)

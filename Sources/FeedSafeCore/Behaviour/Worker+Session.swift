@@ -1,0 +1,151 @@
+import RealModule
+
+extension Worker {
+  /// Simulates one person's day: a Poisson number of sessions, each a sequence of pages viewed
+  /// top-down until the stopping rule ends the session (possibly mid-page, so only viewed items
+  /// count as impressions). Each impression may lead to engagement, "not interested", interest
+  /// drift, profile learning and a follow (DESIGN "Behaviour").
+  func simulatePersonDay(_ person: Int, today: DayState, context: ArmContext) {
+    let population = context.world.population
+    let local = person - people.lowerBound
+    let seed = context.seed
+    var sessionRng = RandomStream(seed: seed, purpose: .sessions, person: person, day: today.day)
+    var candidateRng = RandomStream(seed: seed, purpose: .candidates, person: person, day: today.day)
+    var choiceRng = RandomStream(seed: seed, purpose: .engagement, person: person, day: today.day)
+    var stopRng = RandomStream(seed: seed, purpose: .stopping, person: person, day: today.day)
+    let sessions = sessionRng.poisson(mean: Double(population.sessionsPerDay[person]))
+    let sessionSeconds = Double(population.sessionMinutes[person]) * 60
+    let stopProbability = min(1, context.meanItemSeconds / max(1, sessionSeconds))
+    let longestSession = Int64(context.behaviour.maximumSessionFactor * sessionSeconds)
+    let policy = context.policies[population.assessedBand[person].position]
+    var impressionsToday: Int64 = 0
+    var secondsToday: Int64 = 0
+    for m in 0..<context.measures.count { scratch.harmfulToday[m] = 0 }
+
+    for _ in 0..<sessions {
+      scratch.sessionStamp &+= 1
+      var lastItem = -1
+      var elapsed: Int64 = 0
+      var sessionOver = false
+      while !sessionOver {
+        let overblocked = buildPage(
+          for: person, lastItem: lastItem, today: today, context: context, rng: &candidateRng)
+        tally.overblocked[local] += overblocked
+        if scratch.page.isEmpty { break }
+        for position in scratch.page.indices {
+          let item = Int(scratch.page[position])
+          let seconds = Int64(context.world.catalogue.durationSeconds[item])
+          recordImpression(of: item, person: person, seconds: seconds, context: context)
+          impressionsToday += 1
+          secondsToday += seconds
+          elapsed += seconds
+          let engaged = react(to: item, person: person, policy: policy, context: context, rng: &choiceRng)
+          lastItem = item
+          let stop = stopProbability * (engaged ? context.behaviour.engagementStopFactor : 1)
+          if stopRng.bernoulli(stop) || elapsed >= longestSession {
+            sessionOver = true
+            break
+          }
+        }
+      }
+    }
+    let mask = context.cohortMask[person]
+    for cohort in 0..<context.cohorts.count where mask & (1 << UInt32(cohort)) != 0 {
+      let cell = today.day * context.cohorts.count + cohort
+      daily.impressions[cell] += impressionsToday
+      daily.feedSeconds[cell] += secondsToday
+      for m in 0..<context.measures.count {
+        daily.harmful[cell * context.measures.count + m] += Int64(scratch.harmfulToday[m])
+      }
+    }
+  }
+
+  /// Counts one viewed item in the person's tallies: impressions, feed time, harmful impressions
+  /// per measure on the item's *true* label, time to first exposure and streaks.
+  private func recordImpression(of item: Int, person: Int, seconds: Int64, context: ArmContext) {
+    let local = person - people.lowerBound
+    let measures = context.measures.count
+    let harm = Int(context.world.catalogue.harm[item])
+    let members: UInt64 = harm >= 0 ? context.measures.membership[harm] : 0
+    let before = tally.feedSeconds[local]
+    tally.impressions[local] += 1
+    tally.feedSeconds[local] += seconds
+    for m in 0..<measures {
+      let cell = local * measures + m
+      if members & (1 << UInt64(m)) != 0 {
+        tally.harmful[cell] += 1
+        scratch.harmfulToday[m] += 1
+        if tally.firstExposureSeconds[cell] < 0 { tally.firstExposureSeconds[cell] = before }
+        tally.currentStreak[cell] += 1
+        tally.longestStreak[cell] = max(tally.longestStreak[cell], tally.currentStreak[cell])
+      } else {
+        tally.currentStreak[cell] = 0
+      }
+    }
+  }
+
+  /// The person's reaction to a viewed item: engagement by the choice model, and its effects.
+  /// Returns whether they engaged.
+  private func react(
+    to item: Int, person: Int, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
+  ) -> Bool {
+    let catalogue = context.world.catalogue
+    let behaviour = context.behaviour
+    let dims = context.dimensionCount
+    let local = person - people.lowerBound
+    let row = local * dims
+    let itemRow = item * dims
+    let harm = Int(catalogue.harm[item])
+    var fit: Float = 0
+    for d in 0..<dims { fit += state.interests[row + d] * catalogue.embedding[itemRow + d] }
+    var logit = behaviour.intercept + behaviour.interestWeight * Double(fit)
+      + behaviour.appealWeight * Double(catalogue.appeal[item])
+    if harm >= 0 {
+      let susceptibility = context.world.population.susceptibility[person * context.world.population.harmCount + harm]
+      logit += behaviour.harmWeight * Double(susceptibility) * Double(catalogue.severity[item])
+    }
+    let engaged = rng.bernoulli(1 / (1 + Double.exp(-logit)))
+    guard engaged else {
+      if harm >= 0 && policy.honoursNotInterested && rng.bernoulli(behaviour.notInterestedRate) {
+        let predicted = Int(catalogue.predictedHarm[item])
+        let visible = predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
+        state.notInterested[local] |= 1 << UInt64(visible)
+      }
+      return false
+    }
+    tally.engagements[local] += 1
+    engagementsToday[item] += 1
+    // Interests drift toward what was engaged with (the rabbit-hole loop), kept at unit length.
+    let drift = Float(behaviour.interestDrift)
+    var norm: Float = 0
+    for d in 0..<dims {
+      let value = (1 - drift) * state.interests[row + d] + drift * catalogue.embedding[itemRow + d]
+      state.interests[row + d] = value
+      norm += value * value
+    }
+    norm = norm.squareRoot()
+    if norm > 0 { for d in 0..<dims { state.interests[row + d] /= norm } }
+    if context.profiling[person] {
+      let rate = Float(behaviour.profileLearningRate)
+      for d in 0..<dims {
+        state.profile[row + d] = (1 - rate) * state.profile[row + d] + rate * catalogue.embedding[itemRow + d]
+      }
+      state.observed[local] += 1
+    }
+    if rng.bernoulli(behaviour.followRate) { follow(creator: catalogue.creator[item], local: local, context: context) }
+    return true
+  }
+
+  /// Adds `creator` to the person's follows if not already followed and a slot is free.
+  private func follow(creator: Int32, local: Int, context: ArmContext) {
+    let slots = context.world.population.followSlots
+    for slot in 0..<slots {
+      let cell = local * slots + slot
+      if state.follows[cell] == creator { return }
+      if state.follows[cell] < 0 {
+        state.follows[cell] = creator
+        return
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import RealModule
+
+/// Everything one arm's simulation reads but never writes: the world, the choice model, the feeds
+/// and, per person, the resolved policy (feed served, profiling allowed, cohorts).
+struct ArmContext: Sendable {
+  let seed: UInt64
+  let world: World
+  let behaviour: BehaviourSpec
+  let feeds: [FeedDefinition]
+  /// Feature weights per feed, `feed × ScoringFeature.allCases.count`, as Float for scoring.
+  let featureWeights: ContiguousArray<Float>
+  let policies: [BandPolicy]
+  let measures: HarmMeasures
+  let cohorts: Cohorts
+  let dimensionCount: Int
+  let topicCount: Int
+  /// Feed served to each person (after falling back when profiling is off).
+  let feedOf: ContiguousArray<Int16>
+  /// Whether each person's profiling setting is on (observed and inferred data kept and used).
+  let profiling: ContiguousArray<Bool>
+  /// Cohorts each person belongs to (bit mask).
+  let cohortMask: ContiguousArray<UInt32>
+  /// Mean item duration in seconds, for the per-impression stopping probability.
+  let meanItemSeconds: Double
+
+  init(spec: ExperimentSpec, arm: Arm, world: World) {
+    let population = world.population
+    seed = world.seed
+    self.world = world
+    behaviour = spec.behaviour
+    feeds = spec.feeds
+    featureWeights = ContiguousArray(spec.feeds.flatMap { $0.weights.map(Float.init) })
+    policies = arm.policies
+    measures = HarmMeasures(taxonomy: spec.taxonomy)
+    cohorts = Cohorts(bands: spec.population.bands)
+    dimensionCount = world.catalogue.dimensionCount
+    topicCount = spec.taxonomy.topics.count
+    var feedOf = ContiguousArray<Int16>()
+    var profiling = ContiguousArray<Bool>()
+    var cohortMask = ContiguousArray<UInt32>()
+    for person in 0..<population.count {
+      let policy = arm.policy(for: population.assessedBand[person])
+      let allowsProfiling = Self.resolve(.profiling, of: person, in: population, policy: policy)
+      var feed = spec.feedIndex(named: policy.feed) ?? 0
+      // Without profiling, a feed that needs the profile serves its declared fallback instead.
+      while !allowsProfiling && spec.feeds[feed].needsProfile,
+        let fallback = spec.feeds[feed].fallback, let next = spec.feedIndex(named: fallback)
+      {
+        feed = next
+      }
+      feedOf.append(Int16(feed))
+      profiling.append(allowsProfiling)
+      cohortMask.append(
+        cohorts.membership(
+          trueBand: population.trueBand[person], assessedBand: population.assessedBand[person]))
+    }
+    self.feedOf = feedOf
+    self.profiling = profiling
+    self.cohortMask = cohortMask
+    let durations = spec.catalogue.durationSeconds
+    meanItemSeconds = Double(durations.lowerBound + durations.upperBound) / 2
+  }
+
+  /// The person's value of `setting`: the policy's default, unless the setting is offered and the
+  /// person is one of those who change it.
+  static func resolve(
+    _ setting: Setting, of person: Int, in population: Population, policy: BandPolicy
+  ) -> Bool {
+    let defaultValue = policy.defaults[setting]
+    guard policy.adjustable[setting] else { return defaultValue }
+    return population.setting(setting, of: person, defaultValue: defaultValue)
+  }
+
+  /// The weight of `feature` in feed `feed`.
+  @inline(__always)
+  func weight(_ feature: ScoringFeature, feed: Int) -> Float {
+    featureWeights[feed * ScoringFeature.allCases.count + ScoringFeature.index(of: feature)]
+  }
+}
+
+extension ScoringFeature {
+  /// Position in `allCases`, without a search in the hot loop.
+  @inline(__always)
+  static func index(of feature: ScoringFeature) -> Int {
+    switch feature {
+    case .affinity: 0
+    case .predictedEngagement: 1
+    case .popularity: 2
+    case .freshness: 3
+    case .appeal: 4
+    case .declaredInterest: 5
+    case .context: 6
+    }
+  }
+}
+
+/// Shared state that couples people, fixed for one day and updated at the day boundary.
+struct DayState: Sendable {
+  /// The day simulated.
+  let day: Int
+  /// Engagements with each item on the previous day.
+  let popularity: ContiguousArray<Int32>
+  /// The most engagements any item had on the previous day.
+  let maximumPopularity: Int32
+  /// Item rows of the trending list, most popular first.
+  let trending: ContiguousArray<Int32>
+}
+
+/// The part of a person that changes during a run: interests drift, the inferred profile learns,
+/// follows grow, "not interested" marks accumulate.
+struct AudienceState: Sendable {
+  var interests: ContiguousArray<Float>
+  var profile: ContiguousArray<Float>
+  var follows: ContiguousArray<Int32>
+  var notInterested: ContiguousArray<UInt64>
+  var observed: ContiguousArray<Int32>
+
+  /// The sign-up state of people `range`.
+  init(population: Population, range: Range<Int>) {
+    let dims = population.dimensionCount
+    let slots = population.followSlots
+    interests = ContiguousArray(population.interests[(range.lowerBound * dims)..<(range.upperBound * dims)])
+    profile = ContiguousArray(repeating: 0, count: range.count * dims)
+    follows = ContiguousArray(population.follows[(range.lowerBound * slots)..<(range.upperBound * slots)])
+    notInterested = ContiguousArray(repeating: 0, count: range.count)
+    observed = ContiguousArray(repeating: 0, count: range.count)
+  }
+}

@@ -1,0 +1,155 @@
+import Dispatch
+
+/// The outcome of one arm on one seed: per-person tallies and the daily series, with what metrics
+/// need to know about the arm (who is in which cohort, how harmful the eligible catalogue is).
+public struct ArmOutcome: Sendable {
+  /// The arm's name.
+  public let arm: String
+  /// The seed.
+  public let seed: UInt64
+  /// What each person saw, in person order.
+  public let tally: ExposureTally
+  /// Daily totals per cohort.
+  public let daily: DailySeries
+  /// Cohorts each person belongs to (bit mask), in person order.
+  public let cohortMask: ContiguousArray<UInt32>
+  /// Assessed band of each person, in person order (policies key on it).
+  public let assessedBand: ContiguousArray<AgeBand>
+  /// Harmful share per measure of the catalogue each assessed band's policy leaves eligible
+  /// (published by the last day and not removed by a filter), `[band][measure]`; the denominator
+  /// of `amplification`.
+  public let eligibleHarmShare: [[Double]]
+}
+
+/// Runs one arm of an experiment on one seed's world, day by day.
+///
+/// Within a day people are independent (shared state such as popularity and trending changes only
+/// at day boundaries), so they are split over workers and simulated in parallel; because every
+/// draw comes from a stream keyed by (seed, purpose, person, day) and counts are integers, the
+/// outcome is bit-identical for any number of threads.
+public enum ArmSimulation {
+  /// Simulates `arm` over `world` with `threads` workers; `onDay` is called after each day.
+  public static func run(
+    spec: ExperimentSpec, arm: Arm, world: World, threads: Int,
+    onDay: (Int) -> Void = { _ in }
+  ) -> ArmOutcome {
+    let context = ArmContext(spec: spec, arm: arm, world: world)
+    let people = world.population.count
+    let workerCount = max(1, min(threads, people))
+    let dayCount = max(1, spec.horizonDays)
+    let workers = (0..<workerCount).map { w in
+      Worker(
+        people: (people * w / workerCount)..<(people * (w + 1) / workerCount), context: context,
+        dayCount: dayCount)
+    }
+    var today = firstDay(context: context, spec: spec)
+    for day in 0..<spec.horizonDays {
+      let state = today
+      if workerCount == 1 {
+        workers[0].simulateDay(state, context: context)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+          workers[w].simulateDay(state, context: context)
+        }
+      }
+      today = nextDay(after: day, workers: workers, context: context, spec: spec)
+      onDay(day)
+    }
+    var tally = ExposureTally(people: 0, measureCount: context.measures.count)
+    var daily = DailySeries(
+      dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
+    for worker in workers {
+      worker.recordDataPoints(context: context)
+      tally.append(worker.tally)
+      daily.add(worker.daily)
+    }
+    for person in 0..<people {
+      for cohort in 0..<context.cohorts.count where context.cohortMask[person] & (1 << UInt32(cohort)) != 0 {
+        daily.people[cohort] += 1
+      }
+    }
+    return ArmOutcome(
+      arm: arm.name, seed: world.seed, tally: tally, daily: daily, cohortMask: context.cohortMask,
+      assessedBand: world.population.assessedBand, eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
+  }
+
+  /// Day 0 has no engagement history: popularity is zero and trending is ranked by appeal
+  /// (an assumption: a new platform's editors pick what they expect to engage).
+  private static func firstDay(context: ArmContext, spec: ExperimentSpec) -> DayState {
+    let catalogue = context.world.catalogue
+    let size = spec.feeds.map(\.trendingSize).max() ?? 0
+    let trending = topItems(count: size, publishedBy: 0, catalogue: catalogue) {
+      catalogue.appeal[$0]
+    }
+    return DayState(
+      day: 0, popularity: ContiguousArray(repeating: 0, count: catalogue.count),
+      maximumPopularity: 0, trending: trending)
+  }
+
+  /// The day boundary: today's engagements become tomorrow's popularity and trending list.
+  private static func nextDay(
+    after day: Int, workers: [Worker], context: ArmContext, spec: ExperimentSpec
+  ) -> DayState {
+    let catalogue = context.world.catalogue
+    var popularity = ContiguousArray<Int32>(repeating: 0, count: catalogue.count)
+    for worker in workers {
+      for item in popularity.indices { popularity[item] += worker.engagementsToday[item] }
+    }
+    let size = spec.feeds.map(\.trendingSize).max() ?? 0
+    let trending = topItems(count: size, publishedBy: day + 1, catalogue: catalogue) {
+      Float(popularity[$0])
+    }
+    return DayState(
+      day: day + 1, popularity: popularity, maximumPopularity: popularity.max() ?? 0,
+      trending: trending)
+  }
+
+  /// The `count` items published by `day` with the highest key, highest first, lower row on ties.
+  private static func topItems(
+    count: Int, publishedBy day: Int, catalogue: Catalogue, key: (Int) -> Float
+  ) -> ContiguousArray<Int32> {
+    let published = catalogue.everything.publishedCount(0, by: day)
+    var rows = (0..<published).map { catalogue.everything.item(0, at: $0) }
+    rows.sort { (key($0), $1) > (key($1), $0) }
+    return ContiguousArray(rows.prefix(count).map(Int32.init))
+  }
+
+  /// For each assessed band, the harmful share per measure of the items published by `lastDay`
+  /// that the band's policy does not remove.
+  private static func eligibleHarmShare(context: ArmContext, lastDay: Int) -> [[Double]] {
+    let catalogue = context.world.catalogue
+    let measures = context.measures
+    let published = catalogue.everything.publishedCount(0, by: lastDay)
+    return context.policies.map { policy in
+      var eligible = 0
+      var harmful = [Int](repeating: 0, count: measures.count)
+      for position in 0..<published {
+        let item = catalogue.everything.item(0, at: position)
+        let predicted = Int(catalogue.predictedHarm[item])
+        if predicted >= 0, policy.harmActions[predicted] == .remove { continue }
+        eligible += 1
+        let harm = Int(catalogue.harm[item])
+        guard harm >= 0 else { continue }
+        for m in 0..<measures.count where measures.membership[harm] & (1 << UInt64(m)) != 0 {
+          harmful[m] += 1
+        }
+      }
+      return harmful.map { eligible > 0 ? Double($0) / Double(eligible) : 0 }
+    }
+  }
+}
+
+extension Worker {
+  /// Fills the data-point columns at the end of a run: observed events and non-zero inferred
+  /// profile dimensions, held only where profiling was allowed.
+  func recordDataPoints(context: ArmContext) {
+    let dims = context.dimensionCount
+    for person in people where context.profiling[person] {
+      let local = person - people.lowerBound
+      tally.observedDataPoints[local] = state.observed[local]
+      var inferred: Int32 = 0
+      for d in 0..<dims where state.profile[local * dims + d] > 0 { inferred += 1 }
+      tally.inferredDataPoints[local] = inferred
+    }
+  }
+}

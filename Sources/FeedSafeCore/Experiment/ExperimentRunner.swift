@@ -1,0 +1,58 @@
+/// The result of one arm on one seed, handed to the caller as soon as it is ready so that many
+/// seeds and arms never have to be held in memory (results stream to the store).
+public struct ArmSeedResult: Sendable {
+  /// The arm.
+  public let arm: String
+  /// The seed.
+  public let seed: UInt64
+  /// Every defined metric value.
+  public let values: [MetricValue]
+  /// The daily series per cohort.
+  public let daily: DailySeries
+}
+
+/// Progress of a running experiment, for the CLI's progress line.
+public struct RunProgress: Sendable {
+  /// Replication index (0-based) and how many there are.
+  public let replication: Int, replications: Int
+  /// Arm index (0-based) and how many there are.
+  public let arm: Int, arms: Int
+  /// Days finished in this arm, and the horizon.
+  public let day: Int, days: Int
+  /// The arm's name.
+  public let armName: String
+}
+
+/// Runs every arm on every seed with common random numbers: within one seed, every arm sees the
+/// same world (built once) and the same random streams.
+public enum ExperimentRunner {
+  /// Runs `spec`, calling `onResult` after each arm × seed (seed-major order) and `onProgress`
+  /// after each simulated day. Returns the summary over seeds.
+  public static func run(
+    _ spec: ExperimentSpec, threads: Int,
+    onProgress: (RunProgress) -> Void = { _ in },
+    onResult: (ArmSeedResult) throws -> Void = { _ in }
+  ) rethrows -> [SummaryRow] {
+    let measures = HarmMeasures(taxonomy: spec.taxonomy)
+    let cohorts = Cohorts(bands: spec.population.bands)
+    var values: [MetricValue] = []
+    for (replication, seed) in spec.seeds.enumerated() {
+      let world = World(spec: spec, seed: seed)
+      for (armIndex, arm) in spec.arms.enumerated() {
+        let outcome = ArmSimulation.run(spec: spec, arm: arm, world: world, threads: threads) { day in
+          onProgress(
+            RunProgress(
+              replication: replication, replications: spec.replications, arm: armIndex,
+              arms: spec.arms.count, day: day + 1, days: spec.horizonDays, armName: arm.name))
+        }
+        let armValues = ExposureMetrics.values(
+          of: outcome, measures: measures, cohorts: cohorts, horizonDays: spec.horizonDays)
+        values.append(contentsOf: armValues)
+        try onResult(ArmSeedResult(arm: arm.name, seed: seed, values: armValues, daily: outcome.daily))
+      }
+    }
+    return SeedSummary.summarise(
+      values, arms: spec.arms.map(\.name), cohorts: cohorts.names,
+      categories: measures.names + [Metric.allCategories])
+  }
+}

@@ -1,0 +1,65 @@
+/// One worker's share of the people of an arm: their changing state, their tallies and the
+/// scratch buffers the per-impression path reuses.
+///
+/// A `class` because the day loop hands each worker to exactly one thread at a time and the
+/// worker mutates its own buffers in place; no two threads ever touch the same worker, which is
+/// why `@unchecked Sendable` is sound here. The arm reads workers only between days.
+final class Worker: @unchecked Sendable {
+  /// The people this worker simulates (global person rows).
+  let people: Range<Int>
+  var state: AudienceState
+  var tally: ExposureTally
+  var daily: DailySeries
+  /// Engagements with each item today, by this worker's people.
+  var engagementsToday: ContiguousArray<Int32>
+  var scratch: PageScratch
+
+  init(people: Range<Int>, context: ArmContext, dayCount: Int) {
+    self.people = people
+    let population = context.world.population
+    state = AudienceState(population: population, range: people)
+    tally = ExposureTally(people: people.count, measureCount: context.measures.count)
+    daily = DailySeries(
+      dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
+    engagementsToday = ContiguousArray(repeating: 0, count: context.world.catalogue.count)
+    scratch = PageScratch(itemCount: context.world.catalogue.count, measureCount: context.measures.count)
+  }
+
+  /// Simulates one day of every person of this worker, in person order.
+  func simulateDay(_ today: DayState, context: ArmContext) {
+    for i in engagementsToday.indices { engagementsToday[i] = 0 }
+    for person in people {
+      simulatePersonDay(person, today: today, context: context)
+    }
+  }
+}
+
+/// Buffers reused for every page and session, sized once so the hot path does not allocate.
+struct PageScratch: Sendable {
+  /// Candidate item rows of the page being built.
+  var candidates: ContiguousArray<Int32>
+  /// Their scores.
+  var scores: ContiguousArray<Float>
+  /// The page, top first.
+  var page: ContiguousArray<Int32>
+  /// `candidateStamp[item] == pageStamp` when the item is already a candidate.
+  var candidateStamp: ContiguousArray<UInt32>
+  /// `seenStamp[item] == sessionStamp` when the item was already shown this session.
+  var seenStamp: ContiguousArray<UInt32>
+  var pageStamp: UInt32 = 0
+  var sessionStamp: UInt32 = 0
+  /// The current person's harmful impressions per measure today.
+  var harmfulToday: ContiguousArray<Int32>
+
+  init(itemCount: Int, measureCount: Int) {
+    candidates = []
+    candidates.reserveCapacity(256)
+    scores = []
+    scores.reserveCapacity(256)
+    page = []
+    page.reserveCapacity(64)
+    candidateStamp = ContiguousArray(repeating: 0, count: itemCount)
+    seenStamp = ContiguousArray(repeating: 0, count: itemCount)
+    harmfulToday = ContiguousArray(repeating: 0, count: measureCount)
+  }
+}

@@ -1,0 +1,85 @@
+import RealModule
+
+extension Worker {
+  /// Scores every candidate with the feed's weighted features, then applies the person's band
+  /// policy on *predicted* labels: removed items leave the candidate list, down-ranked ones have
+  /// their score scaled. Items the person marked "not interested" are dropped where honoured.
+  ///
+  /// Returns the number of truly benign items removed by a harm filter (over-blocking).
+  func scoreAndFilter(
+    for person: Int, lastItem: Int, feed: Int, today: DayState, context: ArmContext
+  ) -> Int32 {
+    let catalogue = context.world.catalogue
+    let population = context.world.population
+    let policy = context.policies[population.assessedBand[person].position]
+    let dims = context.dimensionCount
+    let local = person - people.lowerBound
+    let profileRow = local * dims
+    let usesProfile = context.profiling[person]
+    let wAffinity = usesProfile ? context.weight(.affinity, feed: feed) : 0
+    let wPredicted = usesProfile ? context.weight(.predictedEngagement, feed: feed) : 0
+    let wPopularity = context.weight(.popularity, feed: feed)
+    let wFreshness = context.weight(.freshness, feed: feed)
+    let wAppeal = context.weight(.appeal, feed: feed)
+    let wDeclared = context.weight(.declaredInterest, feed: feed)
+    let wContext = lastItem >= 0 ? context.weight(.context, feed: feed) : 0
+    let inversePopularity: Float = today.maximumPopularity > 0 ? 1 / Float(today.maximumPopularity) : 0
+    let slots = population.declaredInterestSlots
+    let mask = state.notInterested[local]
+    var overblocked: Int32 = 0
+    var kept = 0
+    scratch.scores.removeAll(keepingCapacity: true)
+    for position in scratch.candidates.indices {
+      let item = Int(scratch.candidates[position])
+      let predicted = Int(catalogue.predictedHarm[item])
+      if policy.honoursNotInterested {
+        let visible = predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
+        if mask & (1 << UInt64(visible)) != 0 { continue }
+      }
+      var factor: Float = 1
+      if predicted >= 0 {
+        switch policy.harmActions[predicted] {
+        case .allow: break
+        case .downrank(let downrank): factor = Float(downrank)
+        case .remove:
+          if !catalogue.isHarmful(item) { overblocked += 1 }
+          continue
+        }
+      }
+      let row = item * dims
+      let appeal = catalogue.appeal[item]
+      var score: Float = 0
+      if wAffinity > 0 || wPredicted > 0 {
+        var affinity: Float = 0
+        for d in 0..<dims { affinity += state.profile[profileRow + d] * catalogue.embedding[row + d] }
+        let predictedEngagement = 1 / (1 + Float.exp(-(-2 + 4 * affinity + 2 * appeal)))
+        score += wAffinity * affinity + wPredicted * predictedEngagement
+      }
+      score += wPopularity * Float(today.popularity[item]) * inversePopularity
+      if wFreshness > 0 {
+        let age = Float(today.day - Int(catalogue.dayPublished[item]))
+        score += wFreshness * Float.exp(-age / 7)
+      }
+      score += wAppeal * appeal
+      if wDeclared > 0 {
+        var best: Float = 0
+        for slot in 0..<slots {
+          let topic = Int(population.declaredInterests[person * slots + slot])
+          if topic >= 0 { best = max(best, catalogue.embedding[row + topic]) }
+        }
+        score += wDeclared * best
+      }
+      if wContext > 0 {
+        var similarity: Float = 0
+        let lastRow = lastItem * dims
+        for d in 0..<dims { similarity += catalogue.embedding[lastRow + d] * catalogue.embedding[row + d] }
+        score += wContext * similarity
+      }
+      scratch.candidates[kept] = Int32(item)
+      scratch.scores.append(score * factor)
+      kept += 1
+    }
+    scratch.candidates.removeLast(scratch.candidates.count - kept)
+    return overblocked
+  }
+}

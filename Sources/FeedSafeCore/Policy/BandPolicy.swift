@@ -1,0 +1,64 @@
+/// What a policy does with an item the classifier *predicts* is harmful (DESIGN step 3).
+public enum HarmAction: Sendable, Equatable {
+  /// Ranked like any other item.
+  case allow
+  /// Score multiplied by `factor` in [0, 1) so it sinks down the page (Ofcom: "down-rank").
+  case downrank(factor: Double)
+  /// Removed from the candidates (Ofcom: "filter out").
+  case remove
+}
+
+/// The policy an arm applies to people in one *assessed* age band.
+public struct BandPolicy: Sendable, Equatable {
+  /// The feed served (by name).
+  public var feed: String
+  /// Each setting's default for this band.
+  public var defaults: SettingValues
+  /// Whether people may change each setting at all (a setting not offered keeps its default,
+  /// whatever the person's stickiness).
+  public var adjustable: SettingValues
+  /// Action on items predicted to be in each harm category, in taxonomy order.
+  public var harmActions: [HarmAction]
+  /// Most items predicted harmful on one page (`nil`: no cap).
+  public var maximumHarmfulPerPage: Int?
+  /// Most consecutive items of one topic on a page (`nil`: no limit).
+  public var maximumSameTopicInRow: Int?
+  /// Whether the person is offered "not interested" and it is honoured.
+  public var honoursNotInterested: Bool
+
+  /// A band policy with every attribute given.
+  public init(
+    feed: String, defaults: SettingValues, adjustable: SettingValues = .allOn,
+    harmActions: [HarmAction],
+    maximumHarmfulPerPage: Int? = nil, maximumSameTopicInRow: Int? = nil,
+    honoursNotInterested: Bool = false
+  ) {
+    self.feed = feed
+    self.defaults = defaults
+    self.adjustable = adjustable
+    self.harmActions = harmActions
+    self.maximumHarmfulPerPage = maximumHarmfulPerPage
+    self.maximumSameTopicInRow = maximumSameTopicInRow
+    self.honoursNotInterested = honoursNotInterested
+  }
+}
+
+/// A named policy setting of an experiment: one ``BandPolicy`` per assessed age band.
+public struct Arm: Sendable, Equatable {
+  /// The arm's name.
+  public var name: String
+  /// The policy preset it started from, if any (for reports).
+  public var preset: String?
+  /// One policy per age band, in band order.
+  public var policies: [BandPolicy]
+
+  /// An arm named `name` with one policy per band.
+  public init(name: String, preset: String? = nil, policies: [BandPolicy]) {
+    self.name = name
+    self.preset = preset
+    self.policies = policies
+  }
+
+  /// The policy for people assessed to be in `band`.
+  public func policy(for band: AgeBand) -> BandPolicy { policies[band.position] }
+}

@@ -1,0 +1,44 @@
+/// Policy presets an arm can name instead of spelling out every setting. Each models the rule it
+/// is named after for people *assessed* to be under 18; `docs/policies.md` gives the sources.
+public enum PolicyPreset: String, Sendable, CaseIterable {
+  /// No child protections: profiling on and not offered as a choice, no harm filters.
+  case none
+  /// ICO Age appropriate design code (2020), standards 7, 10 and 12: high-privacy defaults —
+  /// profiling, personalised ads and geolocation off by default, profiles private by default.
+  case icoChildrensCode = "ico-childrens-code"
+  /// Ofcom Protection of Children Codes (2025), safer feeds: primary priority content filtered
+  /// out, priority content down-ranked, "not interested" feedback honoured.
+  case ofcomChildrenCodes = "ofcom-children-codes"
+  /// EU Digital Services Act Art. 28(2) and Art. 38: no profiling-based ads to minors and a
+  /// feed option not based on profiling (profiling stays on by default but can be turned off).
+  case dsaMinors = "dsa-minors"
+
+  /// Down-rank factor used for priority content (an assumption: the codes give no number).
+  public static let priorityDownrankFactor = 0.2
+
+  /// The preset's policy for one assessed band, serving `feed`.
+  public func policy(
+    isChild: Bool, feed: String, taxonomy: Taxonomy
+  ) -> BandPolicy {
+    let allow = [HarmAction](repeating: .allow, count: taxonomy.harms.count)
+    var policy = BandPolicy(feed: feed, defaults: .allOn, harmActions: allow)
+    switch self {
+    case .none:
+      policy.adjustable[.profiling] = false
+    case .icoChildrensCode:
+      guard isChild else { break }
+      policy.defaults = .allOff
+    case .ofcomChildrenCodes:
+      guard isChild else { break }
+      policy.harmActions = taxonomy.harms.map {
+        $0.tier == .primaryPriority ? .remove : .downrank(factor: Self.priorityDownrankFactor)
+      }
+      policy.honoursNotInterested = true
+    case .dsaMinors:
+      guard isChild else { break }
+      policy.defaults[.personalisedAds] = false
+      policy.adjustable[.personalisedAds] = false
+    }
+    return policy
+  }
+}

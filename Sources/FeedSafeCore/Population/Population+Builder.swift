@@ -1,0 +1,122 @@
+import RealModule
+
+extension Population {
+  /// Builds the population for one seed. Each person draws from their own streams (age,
+  /// interests, traits, setting choices, follows), so people never depend on each other or on
+  /// any policy. Initial follows are creators of the person's declared interests.
+  /// - Complexity: O(size × (dimensions + follows)).
+  public static func build(spec: PopulationSpec, catalogue: Catalogue, seed: UInt64) -> Population {
+    let dims = catalogue.dimensionCount
+    let topicCount = catalogue.taxonomy.topics.count
+    let harmCount = catalogue.taxonomy.harms.count
+    let settings = Setting.allCases
+    let creatorsByTopic = (0..<topicCount).map { topic in
+      catalogue.creatorDimension.indices.filter { Int(catalogue.creatorDimension[$0]) == topic }
+    }
+    var p = Population(
+      bands: spec.bands, dimensionCount: dims, harmCount: harmCount,
+      declaredInterestSlots: spec.maximumDeclaredInterests, followSlots: spec.maximumFollows,
+      trueAge: [], declaredAge: [], assessedAge: [], trueBand: [], assessedBand: [],
+      isVulnerable: [], susceptibility: [], interests: [], declaredInterests: [], follows: [],
+      overridesDefault: [], sessionsPerDay: [], sessionMinutes: [])
+    let bandShares = spec.bandSpecs.map(\.share)
+    for person in 0..<spec.size {
+      var ageRng = RandomStream(seed: seed, purpose: .age, person: person)
+      let band = AgeBand(Self.pick(bandShares, with: &ageRng))
+      let bandSpec = spec.bandSpecs[band.position]
+      let lowest = spec.bands.minimumAge(of: band)
+      let highest = spec.bands.maximumAge(of: band) ?? max(lowest, 64)
+      let trueAge = lowest + ageRng.index(below: highest - lowest + 1)
+      let declaredAge = Self.declaredAge(trueAge: trueAge, lieRate: bandSpec.lieRate, rng: &ageRng)
+      let assessed = Self.assessedAge(
+        trueAge: trueAge, declared: declaredAge, method: spec.ageAssurance, rng: &ageRng)
+      p.trueAge.append(Int16(trueAge))
+      p.declaredAge.append(Int16(declaredAge))
+      p.assessedAge.append(Int16(assessed))
+      p.trueBand.append(band)
+      p.assessedBand.append(spec.bands.band(ofAge: assessed))
+
+      var interestRng = RandomStream(seed: seed, purpose: .interests, person: person)
+      var weights = bandSpec.topicPriors.map {
+        interestRng.gamma(shape: max(1e-3, bandSpec.interestConcentration * $0))
+      }
+      let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      weights = weights.map { norm > 0 ? $0 / norm : 1 / Double(topicCount).squareRoot() }
+      p.interests.append(contentsOf: weights.map(Float.init))
+      p.interests.append(contentsOf: repeatElement(0, count: dims - topicCount))
+      let declaredCount = 1 + interestRng.index(below: max(1, spec.maximumDeclaredInterests))
+      let declared = Self.topTopics(weights, count: declaredCount)
+      for slot in 0..<spec.maximumDeclaredInterests {
+        p.declaredInterests.append(slot < declared.count ? Int16(declared[slot]) : -1)
+      }
+
+      var traitRng = RandomStream(seed: seed, purpose: .traits, person: person)
+      let vulnerable = traitRng.bernoulli(bandSpec.vulnerableShare)
+      p.isVulnerable.append(vulnerable)
+      let susceptibility = vulnerable ? spec.vulnerableSusceptibility : spec.baseSusceptibility
+      p.susceptibility.append(contentsOf: susceptibility.map(Float.init))
+      p.sessionsPerDay.append(Float(bandSpec.sessionsPerDay))
+      p.sessionMinutes.append(Float(bandSpec.sessionMinutes))
+
+      var settingRng = RandomStream(seed: seed, purpose: .settingChoice, person: person)
+      for setting in settings {
+        p.overridesDefault.append(!settingRng.bernoulli(spec.stickiness(of: setting)))
+      }
+
+      var followRng = RandomStream(seed: seed, purpose: .follows, person: person)
+      var followed: [Int32] = []
+      let wanted = min(spec.maximumFollows, followRng.poisson(mean: spec.initialFollows))
+      for _ in 0..<wanted {
+        let topic = declared[followRng.index(below: declared.count)]
+        let pool = creatorsByTopic[topic]
+        guard !pool.isEmpty else { continue }
+        let creator = Int32(pool[followRng.index(below: pool.count)])
+        if !followed.contains(creator) { followed.append(creator) }
+      }
+      for slot in 0..<spec.maximumFollows {
+        p.follows.append(slot < followed.count ? followed[slot] : -1)
+      }
+    }
+    return p
+  }
+
+  /// An index drawn with probability proportional to `weights`.
+  static func pick(_ weights: [Double], with rng: inout RandomStream) -> Int {
+    let total = weights.reduce(0, +)
+    var roll = rng.uniform() * total
+    for (index, weight) in weights.enumerated() {
+      if roll < weight { return index }
+      roll -= weight
+    }
+    return weights.count - 1
+  }
+
+  /// The age declared at sign-up: the true age, or for a child who lies, an age that clears the
+  /// next gate: 13–17 for an under-13 (the usual minimum age is 13), 18–24 for a 13–17-year-old.
+  static func declaredAge(trueAge: Int, lieRate: Double, rng: inout RandomStream) -> Int {
+    let lies = rng.bernoulli(lieRate)
+    guard lies, trueAge < 18 else { return trueAge }
+    return trueAge < 13 ? 13 + rng.index(below: 5) : 18 + rng.index(below: 7)
+  }
+
+  /// The age the platform believes under `method` (see ``AgeAssurance``).
+  static func assessedAge(
+    trueAge: Int, declared: Int, method: AgeAssurance, rng: inout RandomStream
+  ) -> Int {
+    switch method {
+    case .selfDeclaration:
+      return declared
+    case .estimation(let meanAbsoluteError):
+      // A normal error with standard deviation σ has mean absolute error σ·√(2/π).
+      let sigma = meanAbsoluteError * (Double.pi / 2).squareRoot()
+      return max(0, Int((Double(trueAge) + 0.5 + sigma * rng.normal()).rounded(.down)))
+    case .verification(let failureRate):
+      return rng.bernoulli(failureRate) ? declared : trueAge
+    }
+  }
+
+  /// Positions of the `count` largest weights, largest first (ties: lower position first).
+  static func topTopics(_ weights: [Double], count: Int) -> [Int] {
+    Array(weights.indices.sorted { (weights[$0], $1) > (weights[$1], $0) }.prefix(count))
+  }
+}

@@ -1,0 +1,54 @@
+/// The synthetic population as built at sign-up, one column per attribute; row `i` is
+/// `PersonIndex(i)`.
+///
+/// Built once per seed and shared read-only by every arm (common random numbers). What changes
+/// during a run (interests, profile, follows) lives in ``AudienceState``, which starts from here.
+public struct Population: Sendable {
+  /// The age bands.
+  public let bands: AgeBands
+  /// Embedding dimensions of interest vectors.
+  public let dimensionCount: Int
+  /// Harm categories (columns of `susceptibility`).
+  public let harmCount: Int
+  /// Most declared interests per person (columns of `declaredInterests`).
+  public let declaredInterestSlots: Int
+  /// Most follows per person (columns of `follows`).
+  public let followSlots: Int
+  /// True age in years.
+  public internal(set) var trueAge: ContiguousArray<Int16>
+  /// Age declared at sign-up.
+  public internal(set) var declaredAge: ContiguousArray<Int16>
+  /// Age the platform believes, from its age-assurance method.
+  public internal(set) var assessedAge: ContiguousArray<Int16>
+  /// Band of the true age (cohorts are by true age).
+  public internal(set) var trueBand: ContiguousArray<AgeBand>
+  /// Band of the assessed age (policies key on it).
+  public internal(set) var assessedBand: ContiguousArray<AgeBand>
+  /// Whether the person is vulnerable.
+  public internal(set) var isVulnerable: ContiguousArray<Bool>
+  /// Susceptibility per harm category, `count × harmCount`.
+  public internal(set) var susceptibility: ContiguousArray<Float>
+  /// Interests at sign-up: unit length, benign topics only, `count × dimensionCount`.
+  public internal(set) var interests: ContiguousArray<Float>
+  /// Declared interests (topic positions, `-1` for an empty slot), `count × declaredInterestSlots`.
+  public internal(set) var declaredInterests: ContiguousArray<Int16>
+  /// Creators followed at sign-up (`-1` for an empty slot), `count × followSlots`.
+  public internal(set) var follows: ContiguousArray<Int32>
+  /// Whether the person moves away from each setting's default, `count × Setting.allCases.count`.
+  public internal(set) var overridesDefault: ContiguousArray<Bool>
+  /// Mean sessions per day.
+  public internal(set) var sessionsPerDay: ContiguousArray<Float>
+  /// Mean session length in minutes.
+  public internal(set) var sessionMinutes: ContiguousArray<Float>
+
+  /// Number of people.
+  public var count: Int { trueAge.count }
+
+  /// The value of `setting` for `person` when the policy's default is `defaultValue`: the default,
+  /// unless this person is one of those who change it.
+  @inlinable
+  public func setting(_ setting: Setting, of person: Int, defaultValue: Bool) -> Bool {
+    let column = Setting.allCases.firstIndex(of: setting) ?? 0
+    return overridesDefault[person * Setting.allCases.count + column] ? !defaultValue : defaultValue
+  }
+}

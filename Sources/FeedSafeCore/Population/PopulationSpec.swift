@@ -1,0 +1,100 @@
+/// How the platform assesses a person's age (ICO Children's code, standard 3).
+public enum AgeAssurance: Sendable, Equatable {
+  /// The platform believes the declared age.
+  case selfDeclaration
+  /// Age estimation (e.g. facial analysis): true age plus a normal error whose mean absolute
+  /// error is `meanAbsoluteError` years.
+  case estimation(meanAbsoluteError: Double)
+  /// Verification against a document: true age, except that a share `failureRate` of checks
+  /// fall back to the declared age.
+  case verification(failureRate: Double)
+
+  /// The method's scenario name.
+  public var name: String {
+    switch self {
+    case .selfDeclaration: "self_declaration"
+    case .estimation: "estimation"
+    case .verification: "verification"
+    }
+  }
+}
+
+/// The population of one age band: how many, how they sign up, what they like and how they use
+/// the feed. Defaults and their sources are in `docs/model.md`.
+public struct BandSpec: Sendable, Equatable {
+  /// Share of the population in this band; shares over bands sum to 1.
+  public var share: Double
+  /// Share of the band who declare a false age at sign-up (13+ under 13, adult from 13 to 17).
+  public var lieRate: Double
+  /// Relative prior weight of each benign topic in this band's interests (Dirichlet base).
+  public var topicPriors: [Double]
+  /// Dirichlet concentration: small values give people few strong interests.
+  public var interestConcentration: Double
+  /// Share of the band that is vulnerable (susceptible to harmful content).
+  public var vulnerableShare: Double
+  /// Mean sessions per day (Poisson).
+  public var sessionsPerDay: Double
+  /// Mean session length in feed minutes when nothing is engaged with.
+  public var sessionMinutes: Double
+
+  /// A band with every attribute given.
+  public init(
+    share: Double, lieRate: Double, topicPriors: [Double], interestConcentration: Double,
+    vulnerableShare: Double, sessionsPerDay: Double, sessionMinutes: Double
+  ) {
+    self.share = share
+    self.lieRate = lieRate
+    self.topicPriors = topicPriors
+    self.interestConcentration = interestConcentration
+    self.vulnerableShare = vulnerableShare
+    self.sessionsPerDay = sessionsPerDay
+    self.sessionMinutes = sessionMinutes
+  }
+}
+
+/// Everything needed to build a synthetic population.
+public struct PopulationSpec: Sendable, Equatable {
+  /// Number of accounts.
+  public var size: Int
+  /// The age bands.
+  public var bands: AgeBands
+  /// One spec per band, in band order.
+  public var bandSpecs: [BandSpec]
+  /// How the platform assesses age.
+  public var ageAssurance: AgeAssurance
+  /// Harm susceptibility of a person who is not vulnerable, per harm category.
+  public var baseSusceptibility: [Double]
+  /// Harm susceptibility of a vulnerable person, per harm category.
+  public var vulnerableSusceptibility: [Double]
+  /// Probability that a person keeps each setting's default, in `Setting.allCases` order.
+  public var stickiness: [Double]
+  /// Mean number of creators a person follows at sign-up (Poisson).
+  public var initialFollows: Double
+  /// Most creators one person can follow (a fixed-size column keeps the hot loop allocation-free).
+  public var maximumFollows: Int
+  /// Number of declared interests at sign-up, drawn uniformly from 1 to this.
+  public var maximumDeclaredInterests: Int
+
+  /// A population spec with every attribute given.
+  public init(
+    size: Int, bands: AgeBands, bandSpecs: [BandSpec], ageAssurance: AgeAssurance,
+    baseSusceptibility: [Double], vulnerableSusceptibility: [Double], stickiness: [Double],
+    initialFollows: Double, maximumFollows: Int, maximumDeclaredInterests: Int
+  ) {
+    self.size = size
+    self.bands = bands
+    self.bandSpecs = bandSpecs
+    self.ageAssurance = ageAssurance
+    self.baseSusceptibility = baseSusceptibility
+    self.vulnerableSusceptibility = vulnerableSusceptibility
+    self.stickiness = stickiness
+    self.initialFollows = initialFollows
+    self.maximumFollows = maximumFollows
+    self.maximumDeclaredInterests = maximumDeclaredInterests
+  }
+
+  /// The stickiness of one setting's default.
+  public func stickiness(of setting: Setting) -> Double {
+    stickiness[Setting.allCases.firstIndex(of: setting) ?? 0]
+  }
+}

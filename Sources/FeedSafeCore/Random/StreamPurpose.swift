@@ -1,0 +1,31 @@
+/// What a random stream is for. Each draw site has its own case with a fixed raw value, so adding
+/// a new site never shifts the draws of an old one, and changing a policy never reshuffles the
+/// population or the catalogue (world streams are separate from dynamics streams).
+public enum StreamPurpose: UInt64, Sendable, CaseIterable {
+  // World building: drawn once per seed, shared by every arm.
+  /// Age, declared age and assessed age of a person.
+  case age = 1
+  /// Benign interests and declared interests of a person.
+  case interests = 2
+  /// Vulnerability and activity level of a person.
+  case traits = 3
+  /// Whether a person moves away from each setting's default.
+  case settingChoice = 4
+  /// Initial follows of a person.
+  case follows = 5
+  /// Creators and their home topics.
+  case creators = 10
+  /// Item attributes (topic, harm, appeal, embedding).
+  case items = 11
+  /// The moderation classifier's label for an item.
+  case moderation = 12
+  // Dynamics: drawn per (person, day).
+  /// Number of sessions a person starts on a day.
+  case sessions = 20
+  /// Candidate retrieval for a person's pages.
+  case candidates = 21
+  /// Engagement, "not interested" and follow choices.
+  case engagement = 22
+  /// Session stopping.
+  case stopping = 23
+}
