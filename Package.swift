@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "feedsafe", targets: ["feedsafe"]),
     .library(name: "FeedSafeCore", targets: ["FeedSafeCore"]),
     .library(name: "FeedSafeScenario", targets: ["FeedSafeScenario"]),
+    .library(name: "FeedSafeReport", targets: ["FeedSafeReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -23,15 +24,17 @@ let package = Package(
       name: "FeedSafeScenario",
       dependencies: ["FeedSafeCore", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "FeedSafeReport", dependencies: ["FeedSafeCore"]),
     .executableTarget(
       name: "feedsafe",
       dependencies: [
-        "FeedSafeCore", "FeedSafeScenario",
+        "FeedSafeCore", "FeedSafeScenario", "FeedSafeReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "FeedSafeCoreTests", dependencies: ["FeedSafeCore"]),
     .testTarget(name: "FeedSafeScenarioTests", dependencies: ["FeedSafeScenario", "FeedSafeCore"]),
+    .testTarget(name: "FeedSafeReportTests", dependencies: ["FeedSafeReport", "FeedSafeCore"]),
     .testTarget(name: "FeedSafeCLITests", dependencies: ["feedsafe"]),
   ]
 )

@@ -5,7 +5,7 @@ extension Worker {
   /// top-down until the stopping rule ends the session (possibly mid-page, so only viewed items
   /// count as impressions). Each impression may lead to engagement, "not interested", interest
   /// drift, profile learning and a follow (DESIGN "Behaviour").
-  func simulatePersonDay(_ person: Int, today: DayState, context: ArmContext) {
+  mutating func simulatePersonDay(_ person: Int, today: DayState, context: ArmContext) {
     let population = context.world.population
     let local = person - people.lowerBound
     let seed = context.seed
@@ -62,7 +62,7 @@ extension Worker {
 
   /// Counts one viewed item in the person's tallies: impressions, feed time, harmful impressions
   /// per measure on the item's *true* label, time to first exposure and streaks.
-  private func recordImpression(of item: Int, person: Int, seconds: Int64, context: ArmContext) {
+  private mutating func recordImpression(of item: Int, person: Int, seconds: Int64, context: ArmContext) {
     let local = person - people.lowerBound
     let measures = context.measures.count
     let harm = Int(context.world.catalogue.harm[item])
@@ -86,7 +86,7 @@ extension Worker {
 
   /// The person's reaction to a viewed item: engagement by the choice model, and its effects.
   /// Returns whether they engaged.
-  private func react(
+  private mutating func react(
     to item: Int, person: Int, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
   ) -> Bool {
     let catalogue = context.world.catalogue
@@ -137,7 +137,7 @@ extension Worker {
   }
 
   /// Adds `creator` to the person's follows if not already followed and a slot is free.
-  private func follow(creator: Int32, local: Int, context: ArmContext) {
+  private mutating func follow(creator: Int32, local: Int, context: ArmContext) {
     let slots = context.world.population.followSlots
     for slot in 0..<slots {
       let cell = local * slots + slot

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The outcome of one arm on one seed: per-person tallies and the daily series, with what metrics
 /// need to know about the arm (who is in which cohort, how harmful the eligible catalogue is).
 public struct ArmOutcome: Sendable {
@@ -37,29 +35,23 @@ public enum ArmSimulation {
     let people = world.population.count
     let workerCount = max(1, min(threads, people))
     let dayCount = max(1, spec.horizonDays)
-    let workers = (0..<workerCount).map { w in
+    var workers = (0..<workerCount).map { w in
       Worker(
         people: (people * w / workerCount)..<(people * (w + 1) / workerCount), context: context,
         dayCount: dayCount)
     }
     var today = firstDay(context: context, spec: spec)
     for day in 0..<spec.horizonDays {
-      let state = today
-      if workerCount == 1 {
-        workers[0].simulateDay(state, context: context)
-      } else {
-        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-          workers[w].simulateDay(state, context: context)
-        }
-      }
+      simulateDay(today, workers: &workers, context: context)
       today = nextDay(after: day, workers: workers, context: context, spec: spec)
       onDay(day)
     }
     var tally = ExposureTally(people: 0, measureCount: context.measures.count)
     var daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
-    for worker in workers {
-      worker.recordDataPoints(context: context)
+    for w in workers.indices {
+      workers[w].recordDataPoints(context: context)
+      let worker = workers[w]
       tally.append(worker.tally)
       daily.add(worker.daily)
     }
@@ -73,13 +65,14 @@ public enum ArmSimulation {
       assessedBand: world.population.assessedBand, eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
   }
 
-  /// Day 0 has no engagement history: popularity is zero and trending is ranked by appeal
-  /// (an assumption: a new platform's editors pick what they expect to engage).
+  /// Day 0 has no engagement history: popularity is zero and the trending list is a random draw
+  /// of published items (ranked by a hash of seed and item), so no kind of content starts ahead.
   private static func firstDay(context: ArmContext, spec: ExperimentSpec) -> DayState {
     let catalogue = context.world.catalogue
     let size = spec.feeds.map(\.trendingSize).max() ?? 0
+    let seed = context.seed
     let trending = topItems(count: size, publishedBy: 0, catalogue: catalogue) {
-      catalogue.appeal[$0]
+      Float(SplitMix64.mix(seed ^ UInt64($0)) >> 40)
     }
     return DayState(
       day: 0, popularity: ContiguousArray(repeating: 0, count: catalogue.count),
@@ -142,7 +135,7 @@ public enum ArmSimulation {
 extension Worker {
   /// Fills the data-point columns at the end of a run: observed events and non-zero inferred
   /// profile dimensions, held only where profiling was allowed.
-  func recordDataPoints(context: ArmContext) {
+  mutating func recordDataPoints(context: ArmContext) {
     let dims = context.dimensionCount
     for person in people where context.profiling[person] {
       let local = person - people.lowerBound

@@ -1,10 +1,10 @@
 /// One worker's share of the people of an arm: their changing state, their tallies and the
 /// scratch buffers the per-impression path reuses.
 ///
-/// A `class` because the day loop hands each worker to exactly one thread at a time and the
-/// worker mutates its own buffers in place; no two threads ever touch the same worker, which is
-/// why `@unchecked Sendable` is sound here. The arm reads workers only between days.
-final class Worker: @unchecked Sendable {
+/// A value type, so the hot path touches its buffers without the runtime exclusivity checks a
+/// class's stored properties would need; the day loop hands each worker to exactly one thread
+/// (`ArmSimulation+Unsafe.swift`) and reads workers only between days.
+struct Worker: Sendable {
   /// The people this worker simulates (global person rows).
   let people: Range<Int>
   var state: AudienceState
@@ -26,7 +26,7 @@ final class Worker: @unchecked Sendable {
   }
 
   /// Simulates one day of every person of this worker, in person order.
-  func simulateDay(_ today: DayState, context: ArmContext) {
+  mutating func simulateDay(_ today: DayState, context: ArmContext) {
     for i in engagementsToday.indices { engagementsToday[i] = 0 }
     for person in people {
       simulatePersonDay(person, today: today, context: context)

@@ -7,7 +7,7 @@ extension Worker {
   ///
   /// Returns the number of benign items the policy removed (over-blocking).
   /// - Complexity: O(candidates × (dimensions + page size)); independent of catalogue size.
-  func buildPage(
+  mutating func buildPage(
     for person: Int, lastItem: Int, today: DayState, context: ArmContext, rng: inout RandomStream
   ) -> Int32 {
     let feedIndex = Int(context.feedOf[person])

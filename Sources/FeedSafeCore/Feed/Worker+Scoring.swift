@@ -6,7 +6,7 @@ extension Worker {
   /// their score scaled. Items the person marked "not interested" are dropped where honoured.
   ///
   /// Returns the number of truly benign items removed by a harm filter (over-blocking).
-  func scoreAndFilter(
+  mutating func scoreAndFilter(
     for person: Int, lastItem: Int, feed: Int, today: DayState, context: ArmContext
   ) -> Int32 {
     let catalogue = context.world.catalogue

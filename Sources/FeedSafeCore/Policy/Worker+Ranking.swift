@@ -4,7 +4,7 @@ extension Worker {
   /// break the policy's caps: at most `maximumHarmfulPerPage` items *predicted* harmful, and no more
   /// than `maximumSameTopicInRow` consecutive items of one topic.
   /// - Complexity: O(candidates²) insertion sort; candidate lists are short (tens of items).
-  func rankIntoPage(feed: FeedDefinition, policy: BandPolicy, context: ArmContext) {
+  mutating func rankIntoPage(feed: FeedDefinition, policy: BandPolicy, context: ArmContext) {
     let catalogue = context.world.catalogue
     let count = scratch.candidates.count
     var i = 1

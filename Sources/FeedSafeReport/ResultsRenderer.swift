@@ -1,0 +1,132 @@
+import FeedSafeCore
+import Foundation
+
+/// How results are printed.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  /// Aligned text, arms as columns, children first.
+  case table
+  /// One JSON object: `scenario`, `arms`, `metrics`.
+  case json
+  /// One row per arm × cohort × category × metric.
+  case csv
+}
+
+/// Renders a ``ResultsDocument`` as text.
+public enum ResultsRenderer {
+  /// The document in `format`. `detail` lists every category for every metric in the table;
+  /// otherwise the table shows exposure per category and the other metrics for the groups.
+  public static func render(_ document: ResultsDocument, as format: OutputFormat, detail: Bool = false) -> String {
+    switch format {
+    case .table: table(document, detail: detail)
+    case .json: json(document)
+    case .csv: csv(document)
+    }
+  }
+
+  /// A number as printed in tables and CSV: up to 4 significant decimals, no exponent.
+  public static func format(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    let decimals = magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : magnitude >= 1 ? 3 : 4
+    return String(format: "%.\(decimals)f", value)
+  }
+
+  static func table(_ document: ResultsDocument, detail: Bool) -> String {
+    var lookup: [String: SummaryRow] = [:]
+    for row in document.rows { lookup[key(row.arm, row.cohort, row.category, row.metric)] = row }
+    let cohorts = document.cohorts.filter { document.childCohorts.contains($0) }
+      + document.cohorts.filter { !document.childCohorts.contains($0) && $0 != "all" }
+    let groups = HarmMeasures.groupNames
+    var lines: [[String]] = [["cohort", "metric", "category"] + document.arms]
+    for cohort in cohorts {
+      for metric in Metric.allCases {
+        let categories: [String]
+        if !metric.isPerCategory { categories = [Metric.allCategories] }
+        else if detail || metric == .exposurePerThousand { categories = groups.reversed() + document.categories.filter { !groups.contains($0) } }
+        else { categories = ["any_harm"] }
+        for category in categories {
+          let cells = document.arms.map { arm -> String in
+            guard let row = lookup[key(arm, cohort, category, metric)] else { return "–" }
+            guard let low = row.ciLow, let high = row.ciHigh else { return format(row.mean) }
+            return "\(format(row.mean)) [\(format(low)), \(format(high))]"
+          }
+          lines.append([cohort, metric.rawValue, category] + cells)
+        }
+      }
+    }
+    let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+    let seeds = document.scenario.seeds.count
+    var output = "\(document.scenario.name): \(document.scenario.people) people, \(document.scenario.items) items, "
+      + "\(document.scenario.horizonDays) days, \(seeds) seed\(seeds == 1 ? "" : "s"); "
+      + (seeds > 1 ? "mean [95% CI] over seeds\n" : "one seed, no confidence intervals\n")
+    for (index, line) in lines.enumerated() {
+      let padded = line.enumerated().map { column, cell in
+        column < 3 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[column] - cell.count) + cell
+      }
+      output += padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+      if index == 0 { output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+    }
+    return output
+  }
+
+  static func json(_ document: ResultsDocument) -> String {
+    struct Row: Encodable {
+      let arm, cohort, category, metric: String
+      let mean: Double
+      let ci_low, ci_high: Double?
+      let n: Int
+      func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(arm, forKey: .arm)
+        try container.encode(cohort, forKey: .cohort)
+        try container.encode(category, forKey: .category)
+        try container.encode(metric, forKey: .metric)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(ci_low, forKey: .ci_low)
+        try container.encode(ci_high, forKey: .ci_high)
+        try container.encode(n, forKey: .n)
+      }
+      enum Keys: String, CodingKey { case arm, cohort, category, metric, mean, ci_low, ci_high, n }
+    }
+    struct Body: Encodable {
+      let scenario: ResultsDocument.ScenarioSummary
+      let arms: [String]
+      let metrics: [Row]
+    }
+    let body = Body(
+      scenario: document.scenario, arms: document.arms,
+      metrics: document.rows.map {
+        Row(arm: $0.arm, cohort: $0.cohort, category: $0.category, metric: $0.metric.rawValue,
+          mean: $0.mean, ci_low: $0.ciLow, ci_high: $0.ciHigh, n: $0.n)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(body), let text = String(data: data, encoding: .utf8) else {
+      preconditionFailure("results always encode as JSON: every number is finite")
+    }
+    return text + "\n"
+  }
+
+  static func csv(_ document: ResultsDocument) -> String {
+    var output = "arm,cohort,category,metric,mean,ci_low,ci_high,n\n"
+    for row in document.rows {
+      let fields = [
+        row.arm, row.cohort, row.category, row.metric.rawValue, "\(row.mean)",
+        row.ciLow.map { "\($0)" } ?? "", row.ciHigh.map { "\($0)" } ?? "", "\(row.n)",
+      ]
+      output += fields.map(csvField).joined(separator: ",") + "\n"
+    }
+    return output
+  }
+
+  /// A CSV field, quoted when it holds a comma, quote or newline (RFC 4180).
+  public static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  private static func key(_ arm: String, _ cohort: String, _ category: String, _ metric: Metric) -> String {
+    "\(arm)\u{1F}\(cohort)\u{1F}\(category)\u{1F}\(metric.rawValue)"
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import FeedSafeCore
+import FeedSafeScenario
+
+/// Flags shared by every command that loads and runs a scenario.
+struct ScenarioOptions: ParsableArguments {
+  @Argument(help: "The scenario file (YAML).")
+  var file: String
+
+  @Option(help: "Number of seeds (replications), overriding the scenario's 'replications'.")
+  var seeds: Int?
+
+  @Option(help: "People, overriding 'population.size' (for a quick, reduced-size run).")
+  var people: Int?
+
+  @Option(help: "Catalogue items, overriding 'catalogue.size'.")
+  var items: Int?
+
+  @Option(help: "Days, overriding 'horizon'.")
+  var days: Int?
+
+  /// The scenario with the overrides applied.
+  func load() throws -> Scenario {
+    var scenario = try Scenario.load(path: file)
+    var spec = scenario.spec
+    if let seeds { spec.replications = try positive(seeds, "--seeds") }
+    if let people { spec.population.size = try positive(people, "--people") }
+    if let items { spec.catalogue.size = try positive(items, "--items") }
+    if let days { spec.horizonDays = try positive(days, "--days") }
+    scenario = Scenario(path: scenario.path, text: scenario.text, spec: spec)
+    return scenario
+  }
+
+  private func positive(_ value: Int, _ flag: String) throws -> Int {
+    guard value > 0 else { throw CommandFailure.badInput("\(flag) must be at least 1, got \(value)") }
+    return value
+  }
+}
