@@ -16,7 +16,8 @@ extension ScenarioParser {
     for entry in fields.entries {
       let context = "arms.\(entry.key)"
       guard let armFields = reader.fields(
-        entry.value, context: context, allowed: ["preset", "children", "bands"] + Self.policyKeys)
+        entry.value, context: context,
+        allowed: ["preset", "age_assurance", "children", "bands"] + Self.policyKeys)
       else { continue }
       let presetName = reader.choice(armFields["preset"], name: "policy preset", allowed: PolicyPreset.allCases.map(\.rawValue))
       let preset = presetName.flatMap(PolicyPreset.init(rawValue:)) ?? .none
@@ -38,7 +39,9 @@ extension ScenarioParser {
           apply(bandFields, to: &policies[position], context: bandFields.context, feeds: feedNames, taxonomy: taxonomy)
         }
       }
-      arms.append(Arm(name: entry.key, preset: presetName, policies: policies))
+      var ageAssurance: AgeAssurance?
+      if let node = armFields["age_assurance"] { ageAssurance = self.ageAssurance(node, context: "\(context).age_assurance") }
+      arms.append(Arm(name: entry.key, preset: presetName, policies: policies, ageAssurance: ageAssurance))
     }
     return arms
   }

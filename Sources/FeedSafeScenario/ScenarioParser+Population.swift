@@ -53,7 +53,7 @@ extension ScenarioParser {
         reader.fail(at: node, "band shares in 'population.bands' must sum to 1, got \(total)")
       }
     }
-    if let node = fields["age_assurance"] { spec.ageAssurance = ageAssurance(node) }
+    if let node = fields["age_assurance"] { spec.ageAssurance = ageAssurance(node, context: "population.age_assurance") }
     if let node = fields["susceptibility"],
       let susceptibility = reader.fields(node, context: "population.susceptibility", allowed: ["base", "vulnerable"])
     {
@@ -92,7 +92,8 @@ extension ScenarioParser {
     return band
   }
 
-  private mutating func ageAssurance(_ node: Node) -> AgeAssurance {
+  /// An age-assurance method: a name, or `{method:, mean_absolute_error:, failure_rate:}`.
+  mutating func ageAssurance(_ node: Node, context: String) -> AgeAssurance {
     let methods = ["self_declaration", "estimation", "verification"]
     if node.scalar != nil {
       switch reader.choice(node, name: "age-assurance method", allowed: methods) {
@@ -102,7 +103,7 @@ extension ScenarioParser {
       }
     }
     guard let fields = reader.fields(
-      node, context: "population.age_assurance", allowed: ["method", "mean_absolute_error", "failure_rate"])
+      node, context: context, allowed: ["method", "mean_absolute_error", "failure_rate"])
     else { return .selfDeclaration }
     let method = reader.choice(reader.required(fields, "method"), name: "age-assurance method", allowed: methods)
     switch method {

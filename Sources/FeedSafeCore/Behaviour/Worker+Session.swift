@@ -17,7 +17,7 @@ extension Worker {
     let sessionSeconds = Double(population.sessionMinutes[person]) * 60
     let stopProbability = min(1, context.meanItemSeconds / max(1, sessionSeconds))
     let longestSession = Int64(context.behaviour.maximumSessionFactor * sessionSeconds)
-    let policy = context.policies[population.assessedBand[person].position]
+    let policy = context.policies[context.assessedBand[person].position]
     var impressionsToday: Int64 = 0
     var secondsToday: Int64 = 0
     for m in 0..<context.measures.count { scratch.harmfulToday[m] = 0 }

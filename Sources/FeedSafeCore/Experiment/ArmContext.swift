@@ -14,6 +14,8 @@ struct ArmContext: Sendable {
   let cohorts: Cohorts
   let dimensionCount: Int
   let topicCount: Int
+  /// Each person's assessed band under this arm's age-assurance method (policies key on it).
+  let assessedBand: ContiguousArray<AgeBand>
   /// Feed served to each person (after falling back when profiling is off).
   let feedOf: ContiguousArray<Int16>
   /// Whether each person's profiling setting is on (observed and inferred data kept and used).
@@ -35,11 +37,13 @@ struct ArmContext: Sendable {
     cohorts = Cohorts(bands: spec.population.bands)
     dimensionCount = world.catalogue.dimensionCount
     topicCount = spec.taxonomy.topics.count
+    let assessedBand = Self.assessedBands(population: population, method: arm.ageAssurance, seed: world.seed)
+    self.assessedBand = assessedBand
     var feedOf = ContiguousArray<Int16>()
     var profiling = ContiguousArray<Bool>()
     var cohortMask = ContiguousArray<UInt32>()
     for person in 0..<population.count {
-      let policy = arm.policy(for: population.assessedBand[person])
+      let policy = arm.policy(for: assessedBand[person])
       let allowsProfiling = Self.resolve(.profiling, of: person, in: population, policy: policy)
       var feed = spec.feedIndex(named: policy.feed) ?? 0
       // Without profiling, a feed that needs the profile serves its declared fallback instead.
@@ -52,13 +56,27 @@ struct ArmContext: Sendable {
       profiling.append(allowsProfiling)
       cohortMask.append(
         cohorts.membership(
-          trueBand: population.trueBand[person], assessedBand: population.assessedBand[person]))
+          trueBand: population.trueBand[person], assessedBand: assessedBand[person]))
     }
     self.feedOf = feedOf
     self.profiling = profiling
     self.cohortMask = cohortMask
     let durations = spec.catalogue.durationSeconds
     meanItemSeconds = Double(durations.lowerBound + durations.upperBound) / 2
+  }
+
+  /// Assessed bands under `method`, reusing the population's when it is the same method.
+  static func assessedBands(
+    population: Population, method: AgeAssurance?, seed: UInt64
+  ) -> ContiguousArray<AgeBand> {
+    guard let method, method != population.ageAssurance else { return population.assessedBand }
+    return ContiguousArray(
+      (0..<population.count).map { person in
+        population.bands.band(
+          ofAge: Population.assessedAge(
+            trueAge: Int(population.trueAge[person]), declared: Int(population.declaredAge[person]),
+            method: method, seed: seed, person: person))
+      })
   }
 
   /// The person's value of `setting`: the policy's default, unless the setting is offered and the

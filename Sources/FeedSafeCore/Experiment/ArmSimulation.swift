@@ -62,7 +62,7 @@ public enum ArmSimulation {
     }
     return ArmOutcome(
       arm: arm.name, seed: world.seed, tally: tally, daily: daily, cohortMask: context.cohortMask,
-      assessedBand: world.population.assessedBand, eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
+      assessedBand: context.assessedBand, eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
   }
 
   /// Day 0 has no engagement history: popularity is zero and the trending list is a random draw

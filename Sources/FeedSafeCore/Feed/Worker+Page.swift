@@ -27,7 +27,7 @@ extension Worker {
       }
     }
     let overblocked = scoreAndFilter(for: person, lastItem: lastItem, feed: feedIndex, today: today, context: context)
-    rankIntoPage(feed: feed, policy: context.policies[context.world.population.assessedBand[person].position], context: context)
+    rankIntoPage(feed: feed, policy: context.policies[context.assessedBand[person].position], context: context)
     return overblocked
   }
 

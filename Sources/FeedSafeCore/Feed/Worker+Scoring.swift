@@ -11,7 +11,7 @@ extension Worker {
   ) -> Int32 {
     let catalogue = context.world.catalogue
     let population = context.world.population
-    let policy = context.policies[population.assessedBand[person].position]
+    let policy = context.policies[context.assessedBand[person].position]
     let dims = context.dimensionCount
     let local = person - people.lowerBound
     let profileRow = local * dims

@@ -51,12 +51,16 @@ public struct Arm: Sendable, Equatable {
   public var preset: String?
   /// One policy per age band, in band order.
   public var policies: [BandPolicy]
+  /// How this arm's platform assesses age; `nil`: the population's method. Age assurance is a
+  /// platform choice, so arms may differ in it while sharing the same people.
+  public var ageAssurance: AgeAssurance?
 
   /// An arm named `name` with one policy per band.
-  public init(name: String, preset: String? = nil, policies: [BandPolicy]) {
+  public init(name: String, preset: String? = nil, policies: [BandPolicy], ageAssurance: AgeAssurance? = nil) {
     self.name = name
     self.preset = preset
     self.policies = policies
+    self.ageAssurance = ageAssurance
   }
 
   /// The policy for people assessed to be in `band`.

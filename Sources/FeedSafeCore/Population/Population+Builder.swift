@@ -14,7 +14,7 @@ extension Population {
       catalogue.creatorDimension.indices.filter { Int(catalogue.creatorDimension[$0]) == topic }
     }
     var p = Population(
-      bands: spec.bands, dimensionCount: dims, harmCount: harmCount,
+      bands: spec.bands, dimensionCount: dims, ageAssurance: spec.ageAssurance, harmCount: harmCount,
       declaredInterestSlots: spec.maximumDeclaredInterests, followSlots: spec.maximumFollows,
       trueAge: [], declaredAge: [], assessedAge: [], trueBand: [], assessedBand: [],
       isVulnerable: [], susceptibility: [], interests: [], declaredInterests: [], follows: [],
@@ -29,7 +29,7 @@ extension Population {
       let trueAge = lowest + ageRng.index(below: highest - lowest + 1)
       let declaredAge = Self.declaredAge(trueAge: trueAge, lieRate: bandSpec.lieRate, rng: &ageRng)
       let assessed = Self.assessedAge(
-        trueAge: trueAge, declared: declaredAge, method: spec.ageAssurance, rng: &ageRng)
+        trueAge: trueAge, declared: declaredAge, method: spec.ageAssurance, seed: seed, person: person)
       p.trueAge.append(Int16(trueAge))
       p.declaredAge.append(Int16(declaredAge))
       p.assessedAge.append(Int16(assessed))
@@ -99,10 +99,12 @@ extension Population {
     return trueAge < 13 ? 13 + rng.index(below: 5) : 18 + rng.index(below: 7)
   }
 
-  /// The age the platform believes under `method` (see ``AgeAssurance``).
-  static func assessedAge(
-    trueAge: Int, declared: Int, method: AgeAssurance, rng: inout RandomStream
+  /// The age the platform believes under `method` (see ``AgeAssurance``), drawn from the person's
+  /// own age-assessment stream so every arm using the same method assesses them alike.
+  public static func assessedAge(
+    trueAge: Int, declared: Int, method: AgeAssurance, seed: UInt64, person: Int
   ) -> Int {
+    var rng = RandomStream(seed: seed, purpose: .ageAssessment, person: person)
     switch method {
     case .selfDeclaration:
       return declared

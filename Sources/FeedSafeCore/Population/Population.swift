@@ -8,6 +8,8 @@ public struct Population: Sendable {
   public let bands: AgeBands
   /// Embedding dimensions of interest vectors.
   public let dimensionCount: Int
+  /// The age-assurance method `assessedAge` was assessed with.
+  public let ageAssurance: AgeAssurance
   /// Harm categories (columns of `susceptibility`).
   public let harmCount: Int
   /// Most declared interests per person (columns of `declaredInterests`).
@@ -18,11 +20,12 @@ public struct Population: Sendable {
   public internal(set) var trueAge: ContiguousArray<Int16>
   /// Age declared at sign-up.
   public internal(set) var declaredAge: ContiguousArray<Int16>
-  /// Age the platform believes, from its age-assurance method.
+  /// Age the platform believes under the population's default age-assurance method (an arm may
+  /// use another method; see `Arm.ageAssurance`).
   public internal(set) var assessedAge: ContiguousArray<Int16>
   /// Band of the true age (cohorts are by true age).
   public internal(set) var trueBand: ContiguousArray<AgeBand>
-  /// Band of the assessed age (policies key on it).
+  /// Band of `assessedAge`.
   public internal(set) var assessedBand: ContiguousArray<AgeBand>
   /// Whether the person is vulnerable.
   public internal(set) var isVulnerable: ContiguousArray<Bool>

@@ -3,7 +3,7 @@
 /// population or the catalogue (world streams are separate from dynamics streams).
 public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   // World building: drawn once per seed, shared by every arm.
-  /// Age, declared age and assessed age of a person.
+  /// True and declared age of a person.
   case age = 1
   /// Benign interests and declared interests of a person.
   case interests = 2
@@ -13,6 +13,9 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   case settingChoice = 4
   /// Initial follows of a person.
   case follows = 5
+  /// The platform's age assessment of a person (estimation error, verification failure); shared
+  /// by every arm that uses the same method.
+  case ageAssessment = 6
   /// Creators and their home topics.
   case creators = 10
   /// Item attributes (topic, harm, appeal, embedding).
