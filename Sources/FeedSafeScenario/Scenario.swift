@@ -68,7 +68,10 @@ public struct Scenario: Sendable {
         ($0.element.location.line, $0.element.location.column, $0.offset)
           < ($1.element.location.line, $1.element.location.column, $1.offset)
       }.map(\.element)
-      throw ScenarioError(diagnostics: sorted)
+      // A setting applied to several bands can report the same problem once per band.
+      var unique: [ScenarioDiagnostic] = []
+      for diagnostic in sorted where !unique.contains(diagnostic) { unique.append(diagnostic) }
+      throw ScenarioError(diagnostics: unique)
     }
     return Scenario(path: file, text: text, spec: spec)
   }

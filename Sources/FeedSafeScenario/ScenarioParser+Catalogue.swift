@@ -75,7 +75,7 @@ extension ScenarioParser {
     }
     let totalPrevalence = spec.prevalence.reduce(0, +)
     if totalPrevalence > 1 {
-      reader.fail(at: fields["prevalence"] ?? fields["harms"] ?? fields.node, "harm prevalences must sum to at most 1, got \(totalPrevalence)")
+      reader.fail(at: fields["prevalence"] ?? fields["harms"] ?? fields.node, "harm prevalences must sum to at most 1, got \((totalPrevalence * 1e6).rounded() / 1e6)")
     }
     spec.benignAppeal = reader.number(fields["benign_appeal"], name: "benign_appeal", range: 0...1, fallback: spec.benignAppeal)
     spec.appealSpread = reader.number(fields["appeal_spread"], name: "appeal_spread", range: 0...1, fallback: spec.appealSpread)

@@ -50,7 +50,7 @@ extension ScenarioParser {
       }
       let total = spec.bandSpecs.reduce(0) { $0 + $1.share }
       if abs(total - 1) > 1e-6 {
-        reader.fail(at: node, "band shares in 'population.bands' must sum to 1, got \(total)")
+        reader.fail(at: node, "band shares in 'population.bands' must sum to 1, got \((total * 1e6).rounded() / 1e6)")
       }
     }
     if let node = fields["age_assurance"] { spec.ageAssurance = ageAssurance(node, context: "population.age_assurance") }

@@ -35,8 +35,10 @@ struct FeedSafeCommand: ParsableCommand {
       Foundation.exit(error.exitCode)
     } catch {
       let code = exitCode(for: error)
-      if code == .success || code == .validationFailure || error is CleanExit {
-        exit(withError: error)
+      if code == .success || error is CleanExit { exit(withError: error) }
+      if code == .validationFailure {
+        printError(fullMessage(for: error))
+        Foundation.exit(badInput)
       }
       let message = fullMessage(for: error)
       if !message.isEmpty { printError(message) }

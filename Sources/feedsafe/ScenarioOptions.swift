@@ -10,6 +10,9 @@ struct ScenarioOptions: ParsableArguments {
   @Option(help: "Number of seeds (replications), overriding the scenario's 'replications'.")
   var seeds: Int?
 
+  @Option(help: "Base seed, overriding the scenario's 'seed' (replication r uses seed + r).")
+  var seed: UInt64?
+
   @Option(help: "People, overriding 'population.size' (for a quick, reduced-size run).")
   var people: Int?
 
@@ -24,6 +27,7 @@ struct ScenarioOptions: ParsableArguments {
     var scenario = try Scenario.load(path: file)
     var spec = scenario.spec
     if let seeds { spec.replications = try positive(seeds, "--seeds") }
+    if let seed { spec.seed = seed }
     if let people { spec.population.size = try positive(people, "--people") }
     if let items { spec.catalogue.size = try positive(items, "--items") }
     if let days { spec.horizonDays = try positive(days, "--days") }

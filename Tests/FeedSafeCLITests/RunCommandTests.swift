@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@Suite("feedsafe run and validate, as a user runs them")
+struct RunCommandTests {
+  @Test("run --format json prints scenario, arms and metric rows with mean, CI and n")
+  func runJSON() throws {
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "json"] + CLI.small)
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let scenario = try #require(object["scenario"] as? [String: Any])
+    #expect(scenario["name"] as? String == "quickstart")
+    #expect(object["arms"] as? [String] == ["no_protections", "childrens_code"])
+    let metrics = try #require(object["metrics"] as? [[String: Any]])
+    #expect(metrics.count > 100)
+    let row = try #require(metrics.first)
+    #expect(Set(row.keys) == ["arm", "cohort", "category", "metric", "mean", "ci_low", "ci_high", "n"])
+    #expect(metrics.contains { $0["cohort"] as? String == "13_15" && $0["metric"] as? String == "exposure_per_1k" })
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test("run prints a table with arms as columns and children's bands first")
+  func runTable() throws {
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml"] + CLI.small)
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    let header = try #require(lines.first { $0.hasPrefix("cohort") })
+    #expect(header.contains("no_protections") && header.contains("childrens_code"))
+    let firstRow = try #require(lines.first { $0.hasPrefix("under_13") })
+    let firstAdult = try #require(lines.firstIndex { $0.hasPrefix("adult") })
+    #expect(try #require(lines.firstIndex(of: firstRow)) < firstAdult)
+  }
+
+  @Test("run --format csv prints one header and one line per row")
+  func runCSV() throws {
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv"] + CLI.small)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first == "arm,cohort,category,metric,mean,ci_low,ci_high,n")
+    #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 8 })
+  }
+
+  @Test("1 and 2 threads print identical results")
+  func threadsIdentical() throws {
+    let one = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "1"] + CLI.small)
+    let two = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "2"] + CLI.small)
+    #expect(one.status == 0 && two.status == 0)
+    #expect(one.stdout == two.stdout)
+  }
+
+  @Test("a bad scenario exits 2 with a located message on stderr and nothing on stdout")
+  func badScenario() throws {
+    let result = try CLI.run(["run", "Tests/Fixtures/bad/unknown-key.yaml"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr == "Tests/Fixtures/bad/unknown-key.yaml:2:1: error: unknown key 'horizn'; did you mean 'horizon'?\n")
+  }
+
+  @Test("a missing file exits 2")
+  func missingFile() throws {
+    let result = try CLI.run(["run", "no-such.yaml"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no-such.yaml:1:1: error: no such file"))
+  }
+
+  @Test("bad flags exit 2 with a usage message", arguments: [["--threads", "0"], ["--format", "xml"], ["--seeds", "0"]])
+  func badFlags(_ flags: [String]) throws {
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml"] + flags)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("rror"))
+  }
+
+  @Test("validate accepts every shipped scenario and lists every problem of a bad one")
+  func validate() throws {
+    let good = try CLI.run(["validate", "scenarios/quickstart.yaml", "scenarios/safer-feeds.yaml"])
+    #expect(good.status == 0)
+    #expect(good.stdout.contains("quickstart.yaml: ok"))
+    let bad = try CLI.run(["validate", "Tests/Fixtures/bad/several-problems.yaml"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.split(separator: "\n").count == 5)
+  }
+
+  @Test("children see less harmful content with profiling off by default (profiling-off-by-default.yaml, small size)")
+  func profilingOffReducesChildrensExposure() throws {
+    let result = try CLI.run([
+      "run", "scenarios/profiling-off-by-default.yaml", "--people", "400", "--items", "3000",
+      "--days", "6", "--seeds", "3", "--format", "json", "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let metrics = try #require(object["metrics"] as? [[String: Any]])
+    func exposure(_ arm: String) throws -> Double {
+      let row = try #require(metrics.first {
+        $0["arm"] as? String == arm && $0["cohort"] as? String == "children"
+          && $0["category"] as? String == "any_harm" && $0["metric"] as? String == "exposure_per_1k"
+      })
+      return try #require(row["mean"] as? Double)
+    }
+    #expect(try exposure("profiling_off_by_default") < exposure("profiling_on"))
+  }
+}

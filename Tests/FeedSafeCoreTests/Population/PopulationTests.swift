@@ -1,0 +1,87 @@
+import Testing
+
+@testable import FeedSafeCore
+
+@Suite("Synthetic population")
+struct PopulationTests {
+  static func build(size: Int = 20_000, _ change: (inout PopulationSpec) -> Void = { _ in }) -> Population {
+    var spec = TinyWorld.spec(people: size, items: 2_000)
+    change(&spec.population)
+    let catalogue = Catalogue.build(spec: spec.catalogue, moderation: spec.moderation, seed: 5, horizonDays: 4)
+    return Population.build(spec: spec.population, catalogue: catalogue, seed: 5)
+  }
+
+  @Test("band shares and true ages follow the spec")
+  func bandShares() {
+    let population = Self.build()
+    let bands = AgeBands.standard
+    for band in bands.all {
+      let members = (0..<population.count).filter { population.trueBand[$0] == band }
+      let share = Double(members.count) / Double(population.count)
+      #expect(abs(share - Defaults.band(band.position, topics: Defaults.topics).share) < 0.01)
+      #expect(members.allSatisfy { bands.band(ofAge: Int(population.trueAge[$0])) == band })
+    }
+  }
+
+  @Test("children lie about their age at the configured rate, and self-declaration believes them")
+  func lieRates() {
+    let population = Self.build()
+    let teens = (0..<population.count).filter { population.trueBand[$0] == AgeBand(1) }
+    let liars = teens.filter { population.declaredAge[$0] >= 18 }
+    #expect(abs(Double(liars.count) / Double(teens.count) - 0.32) < 0.03)
+    #expect((0..<population.count).allSatisfy { population.assessedAge[$0] == population.declaredAge[$0] })
+    let under13 = (0..<population.count).filter { population.trueBand[$0] == AgeBand(0) }
+    let under13Liars = under13.filter { population.declaredAge[$0] >= 13 }
+    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.5) < 0.04)
+  }
+
+  @Test("verification without failures assesses the true age")
+  func verification() {
+    let population = Self.build(size: 2_000) { $0.ageAssurance = .verification(failureRate: 0) }
+    #expect((0..<population.count).allSatisfy { population.assessedAge[$0] == population.trueAge[$0] })
+  }
+
+  @Test("age estimation has the configured mean absolute error", arguments: [1.0, 3.0])
+  func estimationError(meanAbsoluteError: Double) {
+    let population = Self.build { $0.ageAssurance = .estimation(meanAbsoluteError: meanAbsoluteError) }
+    let errors = (0..<population.count).map { abs(Double(population.assessedAge[$0]) - Double(population.trueAge[$0])) }
+    let mean = errors.reduce(0, +) / Double(errors.count)
+    // Rounding to whole years adds about 1/12 year² of variance: a small, known upward bias.
+    #expect(abs(mean - meanAbsoluteError) < 0.12)
+  }
+
+  @Test("interests are unit vectors on benign topics only, and declared interests are the strongest")
+  func interests() {
+    let population = Self.build(size: 500)
+    let dims = population.dimensionCount
+    let topics = Defaults.topics.count
+    for person in 0..<population.count {
+      let row = Array(population.interests[(person * dims)..<((person + 1) * dims)])
+      let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      #expect(abs(norm - 1) < 1e-4)
+      #expect(row[topics...].allSatisfy { $0 == 0 })
+      let first = Int(population.declaredInterests[person * population.declaredInterestSlots])
+      #expect(row[first] == row[..<topics].max())
+    }
+  }
+
+  @Test("stickiness is the share keeping each default")
+  func stickiness() {
+    let population = Self.build { $0.stickiness = [0.9, 0.5, 1, 0] }
+    let n = population.count
+    for (index, setting) in Setting.allCases.enumerated() {
+      let keep = (0..<n).filter { population.setting(setting, of: $0, defaultValue: true) }.count
+      #expect(abs(Double(keep) / Double(n) - [0.9, 0.5, 1, 0][index]) < 0.015)
+    }
+  }
+
+  @Test("vulnerable people have the vulnerable susceptibility")
+  func vulnerability() {
+    let population = Self.build(size: 5_000)
+    let harms = population.harmCount
+    let vulnerable = (0..<population.count).filter { population.isVulnerable[$0] }
+    let expected = 0.78 * 0.17 + 0.22 * 0.20  // adults' share and children's share, weighted
+    #expect(abs(Double(vulnerable.count) / Double(population.count) - expected) < 0.015)
+    #expect(vulnerable.allSatisfy { population.susceptibility[$0 * harms] == 1.5 })
+  }
+}

@@ -1,0 +1,143 @@
+import FeedSafeCore
+import FeedSafeScenario
+import Foundation
+import Testing
+
+@Suite("Scenario files")
+struct ScenarioTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static var shippedScenarios: [String] {
+    let directory = root.appendingPathComponent("scenarios")
+    let files = (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
+    return files.filter { $0.hasSuffix(".yaml") }.sorted().map { directory.appendingPathComponent($0).path }
+  }
+
+  @Test("every scenario shipped in scenarios/ loads", arguments: shippedScenarios)
+  func shippedScenarioLoads(path: String) throws {
+    let scenario = try Scenario.load(path: path)
+    #expect(!scenario.spec.arms.isEmpty)
+    #expect(!scenario.spec.description.isEmpty)
+  }
+
+  @Test("a minimal scenario gets the documented defaults")
+  func minimalScenario() throws {
+    let scenario = try Scenario.parse("name: minimal\narms:\n  a: {}\n", file: "minimal.yaml")
+    let spec = scenario.spec
+    #expect(spec.replications == 5)
+    #expect(spec.horizonDays == 30)
+    #expect(spec.population.size == 2_000)
+    #expect(spec.catalogue.size == 20_000)
+    #expect(spec.taxonomy.harms.count == 10)
+    #expect(spec.population.ageAssurance == .selfDeclaration)
+    #expect(spec.arms[0].policies.allSatisfy { $0.feed == "engagement" && $0.defaults == .allOn })
+  }
+
+  @Test("the ICO preset turns every setting off by default for child bands only")
+  func icoPreset() throws {
+    let spec = try Scenario.parse("name: ico\narms:\n  a: {preset: ico-childrens-code}\n", file: "x.yaml").spec
+    let bands = spec.population.bands
+    for band in bands.all {
+      #expect(spec.arms[0].policy(for: band).defaults == (bands.isChild(band) ? .allOff : .allOn))
+    }
+  }
+
+  @Test("filters by group apply to every member; a single category overrides its group")
+  func groupFilters() throws {
+    let yaml = """
+      name: filters
+      arms:
+        a:
+          filters:
+            priority: {downrank: 0.5}
+            bullying: remove
+            primary_priority: remove
+      """
+    let spec = try Scenario.parse(yaml, file: "x.yaml").spec
+    let actions = spec.arms[0].policies[0].harmActions
+    for (index, harm) in spec.taxonomy.harms.enumerated() {
+      let expected: HarmAction = harm.tier == .primaryPriority || harm.name == "bullying" ? .remove : .downrank(factor: 0.5)
+      #expect(actions[index] == expected, "\(harm.name)")
+    }
+  }
+
+  @Test("arm settings apply to all bands, then children, then single bands")
+  func layering() throws {
+    let yaml = """
+      name: layers
+      arms:
+        a:
+          preset: none
+          max_harmful_per_page: 3
+          children: {max_harmful_per_page: 1, defaults: {profiling: false}}
+          bands:
+            16_17: {max_harmful_per_page: 2, feed: trending}
+      """
+    let spec = try Scenario.parse(yaml, file: "x.yaml").spec
+    let caps = spec.arms[0].policies.map(\.maximumHarmfulPerPage)
+    #expect(caps == [1, 1, 2, 3])
+    #expect(spec.arms[0].policies.map(\.feed) == ["engagement", "engagement", "trending", "engagement"])
+    #expect(spec.arms[0].policies.map { $0.defaults[.profiling] } == [false, false, false, true])
+  }
+
+  @Test("a feed can extend a preset and override its quotas, weights and fallback")
+  func feedExtends() throws {
+    let yaml = """
+      name: feeds
+      feeds:
+        candidate:
+          extends: engagement
+          scoring: {predicted_engagement: 2, popularity: 0.1}
+          page_size: 8
+      arms:
+        a: {feed: candidate}
+      """
+    let spec = try Scenario.parse(yaml, file: "x.yaml").spec
+    let feed = try #require(spec.feeds.first { $0.name == "candidate" })
+    #expect(feed.weight(of: .predictedEngagement) == 2)
+    #expect(feed.weight(of: .affinity) == 0)
+    #expect(feed.pageSize == 8)
+    #expect(feed.fallback == "declared_interests")
+    #expect(feed.sources == FeedPreset.engagement.definition.sources)
+  }
+
+  @Test("custom age bands and a custom taxonomy are used throughout")
+  func customBandsAndTaxonomy() throws {
+    let yaml = """
+      name: custom
+      population:
+        age_bands: {kids: 0, teens: 13, grown_ups: 18}
+        bands:
+          kids: {share: 0.2}
+          teens: {share: 0.3}
+          grown_ups: {share: 0.5}
+      catalogue:
+        topics: [fitness, music]
+        harms:
+          pro_ana: {tier: primary_priority, gateways: [fitness], prevalence: 0.02}
+      arms:
+        a:
+          bands:
+            teens: {filters: {pro_ana: remove}}
+      """
+    let spec = try Scenario.parse(yaml, file: "x.yaml").spec
+    #expect(spec.population.bands.names == ["kids", "teens", "grown_ups"])
+    #expect(spec.taxonomy.harms.map(\.name) == ["pro_ana"])
+    #expect(spec.catalogue.prevalence == [0.02])
+    #expect(spec.arms[0].policies.map(\.harmActions) == [[.allow], [.remove], [.allow]])
+  }
+
+  @Test("an arm's age assurance method is read with its parameters")
+  func armAgeAssurance() throws {
+    let yaml = """
+      name: aa
+      arms:
+        a: {age_assurance: {method: estimation, mean_absolute_error: 2}}
+        b: {age_assurance: verification}
+        c: {}
+      """
+    let arms = try Scenario.parse(yaml, file: "x.yaml").spec.arms
+    #expect(arms.map(\.ageAssurance) == [.estimation(meanAbsoluteError: 2), .verification(failureRate: 0.01), nil])
+  }
+}
