@@ -75,7 +75,8 @@ public struct ResultsDocument: Sendable {
         name: spec.name, description: spec.description, path: path, seeds: spec.seeds,
         horizonDays: spec.horizonDays, people: spec.population.size, items: spec.catalogue.size),
       arms: spec.arms.map(\.name), cohorts: cohorts.names,
-      childCohorts: Set(cohorts.names.indices.filter(cohorts.isChildCohort).map { cohorts.names[$0] }),
+      childCohorts: Set(
+        cohorts.names.indices.filter(cohorts.isChildCohort).map { cohorts.names[$0] }),
       categories: HarmMeasures(taxonomy: spec.taxonomy).names, rows: rows)
   }
 }

@@ -15,7 +15,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public enum ResultsRenderer {
   /// The document in `format`. `detail` lists every category for every metric in the table;
   /// otherwise the table shows exposure per category and the other metrics for the groups.
-  public static func render(_ document: ResultsDocument, as format: OutputFormat, detail: Bool = false) -> String {
+  public static func render(
+    _ document: ResultsDocument, as format: OutputFormat, detail: Bool = false
+  ) -> String {
     switch format {
     case .table: table(document, detail: detail)
     case .json: json(document)
@@ -34,16 +36,21 @@ public enum ResultsRenderer {
   static func table(_ document: ResultsDocument, detail: Bool) -> String {
     var lookup: [String: SummaryRow] = [:]
     for row in document.rows { lookup[key(row.arm, row.cohort, row.category, row.metric)] = row }
-    let cohorts = document.cohorts.filter { document.childCohorts.contains($0) }
+    let cohorts =
+      document.cohorts.filter { document.childCohorts.contains($0) }
       + document.cohorts.filter { !document.childCohorts.contains($0) && $0 != "all" }
     let groups = HarmMeasures.groupNames
     var lines: [[String]] = [["cohort", "metric", "category"] + document.arms]
     for cohort in cohorts {
       for metric in Metric.allCases {
         let categories: [String]
-        if !metric.isPerCategory { categories = [Metric.allCategories] }
-        else if detail || metric == .exposurePerThousand { categories = groups.reversed() + document.categories.filter { !groups.contains($0) } }
-        else { categories = ["any_harm"] }
+        if !metric.isPerCategory {
+          categories = [Metric.allCategories]
+        } else if detail || metric == .exposurePerThousand {
+          categories = groups.reversed() + document.categories.filter { !groups.contains($0) }
+        } else {
+          categories = ["any_harm"]
+        }
         for category in categories {
           let cells = document.arms.map { arm -> String in
             guard let row = lookup[key(arm, cohort, category, metric)] else { return "–" }
@@ -56,16 +63,20 @@ public enum ResultsRenderer {
     }
     let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
     let seeds = document.scenario.seeds.count
-    var output = "\(document.scenario.name): \(document.scenario.people) people, \(document.scenario.items) items, "
+    var output =
+      "\(document.scenario.name): \(document.scenario.people) people, \(document.scenario.items) items, "
       + "\(document.scenario.horizonDays) days, \(seeds) seed\(seeds == 1 ? "" : "s"); "
       + (seeds > 1 ? "mean [95% CI] over seeds\n" : "one seed, no confidence intervals\n")
     for (index, line) in lines.enumerated() {
       let padded = line.enumerated().map { column, cell in
-        column < 3 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        column < 3
+          ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
           : String(repeating: " ", count: widths[column] - cell.count) + cell
       }
       output += padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-      if index == 0 { output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+      if index == 0 {
+        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+      }
     }
     return output
   }
@@ -97,12 +108,14 @@ public enum ResultsRenderer {
     let body = Body(
       scenario: document.scenario, arms: document.arms,
       metrics: document.rows.map {
-        Row(arm: $0.arm, cohort: $0.cohort, category: $0.category, metric: $0.metric.rawValue,
+        Row(
+          arm: $0.arm, cohort: $0.cohort, category: $0.category, metric: $0.metric.rawValue,
           mean: $0.mean, ci_low: $0.ciLow, ci_high: $0.ciHigh, n: $0.n)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(body), let text = String(data: data, encoding: .utf8) else {
+    guard let data = try? encoder.encode(body), let text = String(data: data, encoding: .utf8)
+    else {
       preconditionFailure("results always encode as JSON: every number is finite")
     }
     return text + "\n"
@@ -126,7 +139,9 @@ public enum ResultsRenderer {
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  private static func key(_ arm: String, _ cohort: String, _ category: String, _ metric: Metric) -> String {
+  private static func key(_ arm: String, _ cohort: String, _ category: String, _ metric: Metric)
+    -> String
+  {
     "\(arm)\u{1F}\(cohort)\u{1F}\(category)\u{1F}\(metric.rawValue)"
   }
 }

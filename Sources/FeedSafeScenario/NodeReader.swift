@@ -43,7 +43,8 @@ struct NodeReader {
     for (keyNode, value) in mapping {
       let key = keyNode.string ?? ""
       if !allowed.isEmpty && !allowed.contains(key) {
-        fail(at: keyNode, unknownMessage(kind: "key", name: key, context: context, allowed: allowed))
+        fail(
+          at: keyNode, unknownMessage(kind: "key", name: key, context: context, allowed: allowed))
         continue
       }
       entries.append((key, keyNode, value))
@@ -85,14 +86,17 @@ struct NodeReader {
   }
 
   /// A whole number in `range`, or `fallback` (after recording a problem).
-  mutating func integer(_ node: Node?, name: String, range: ClosedRange<Int>, fallback: Int) -> Int {
+  mutating func integer(_ node: Node?, name: String, range: ClosedRange<Int>, fallback: Int) -> Int
+  {
     guard let node else { return fallback }
     guard node.scalar != nil, let value = node.int else {
       fail(at: node, "'\(name)' must be a whole number, got \(describe(node))")
       return fallback
     }
     guard range.contains(value) else {
-      let bound = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+      let bound =
+        range.upperBound == Int.max
+        ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
       fail(at: node, "'\(name)' must be \(bound), got \(value)")
       return fallback
     }
@@ -151,7 +155,9 @@ struct NodeReader {
   }
 
   private func describe(_ range: ClosedRange<Double>) -> String {
-    if range.upperBound == .infinity { return range.lowerBound == 0 ? "at least 0" : "at least \(format(range.lowerBound))" }
+    if range.upperBound == .infinity {
+      return range.lowerBound == 0 ? "at least 0" : "at least \(format(range.lowerBound))"
+    }
     return "between \(format(range.lowerBound)) and \(format(range.upperBound))"
   }
 

@@ -19,10 +19,14 @@ extension ScenarioParser {
     var names: [String] = []
     var ages: [Int] = []
     for entry in bands.entries {
-      let age = reader.integer(entry.value, name: "age_bands.\(entry.key)", range: 0...130, fallback: -1)
+      let age = reader.integer(
+        entry.value, name: "age_bands.\(entry.key)", range: 0...130, fallback: -1)
       guard age >= 0 else { continue }
       if let last = ages.last, age <= last {
-        reader.fail(at: entry.value, "age bands must be listed youngest first with increasing ages; '\(entry.key)' starts at \(age), not after \(last)")
+        reader.fail(
+          at: entry.value,
+          "age bands must be listed youngest first with increasing ages; '\(entry.key)' starts at \(age), not after \(last)"
+        )
         continue
       }
       if ages.isEmpty && age != 0 {
@@ -39,23 +43,33 @@ extension ScenarioParser {
   }
 
   /// The population section, over `bands` and `taxonomy`.
-  mutating func population(_ fields: Fields?, bands: AgeBands, taxonomy: Taxonomy) -> PopulationSpec {
-    let size = reader.integer(fields?["size"], name: "population.size", range: 1...100_000_000, fallback: 2_000)
+  mutating func population(_ fields: Fields?, bands: AgeBands, taxonomy: Taxonomy) -> PopulationSpec
+  {
+    let size = reader.integer(
+      fields?["size"], name: "population.size", range: 1...100_000_000, fallback: 2_000)
     var spec = Defaults.population(size: size, bands: bands, taxonomy: taxonomy)
     guard let fields else { return spec }
-    if let node = fields["bands"], let bandFields = reader.fields(node, context: "population.bands", allowed: bands.names) {
+    if let node = fields["bands"],
+      let bandFields = reader.fields(node, context: "population.bands", allowed: bands.names)
+    {
       for entry in bandFields.entries {
         guard let position = bands.names.firstIndex(of: entry.key) else { continue }
-        spec.bandSpecs[position] = band(entry.value, name: entry.key, base: spec.bandSpecs[position], taxonomy: taxonomy)
+        spec.bandSpecs[position] = band(
+          entry.value, name: entry.key, base: spec.bandSpecs[position], taxonomy: taxonomy)
       }
       let total = spec.bandSpecs.reduce(0) { $0 + $1.share }
       if abs(total - 1) > 1e-6 {
-        reader.fail(at: node, "band shares in 'population.bands' must sum to 1, got \((total * 1e6).rounded() / 1e6)")
+        reader.fail(
+          at: node,
+          "band shares in 'population.bands' must sum to 1, got \((total * 1e6).rounded() / 1e6)")
       }
     }
-    if let node = fields["age_assurance"] { spec.ageAssurance = ageAssurance(node, context: "population.age_assurance") }
+    if let node = fields["age_assurance"] {
+      spec.ageAssurance = ageAssurance(node, context: "population.age_assurance")
+    }
     if let node = fields["susceptibility"],
-      let susceptibility = reader.fields(node, context: "population.susceptibility", allowed: ["base", "vulnerable"])
+      let susceptibility = reader.fields(
+        node, context: "population.susceptibility", allowed: ["base", "vulnerable"])
     {
       let names = taxonomy.harms.map(\.name)
       let groups = harmGroups(taxonomy)
@@ -63,32 +77,51 @@ extension ScenarioParser {
         susceptibility["base"], name: "susceptibility.base", names: names, groups: groups,
         range: 0...100, defaults: spec.baseSusceptibility)
       spec.vulnerableSusceptibility = perName(
-        susceptibility["vulnerable"], name: "susceptibility.vulnerable", names: names, groups: groups,
+        susceptibility["vulnerable"], name: "susceptibility.vulnerable", names: names,
+        groups: groups,
         range: 0...100, defaults: spec.vulnerableSusceptibility)
     }
     spec.stickiness = perName(
-      fields["stickiness"], name: "stickiness", names: Setting.allCases.map(\.rawValue), range: 0...1,
+      fields["stickiness"], name: "stickiness", names: Setting.allCases.map(\.rawValue),
+      range: 0...1,
       defaults: spec.stickiness)
-    spec.initialFollows = reader.number(fields["initial_follows"], name: "initial_follows", range: 0...1_000, fallback: spec.initialFollows)
-    spec.maximumFollows = reader.integer(fields["maximum_follows"], name: "maximum_follows", range: 0...1_000, fallback: spec.maximumFollows)
+    spec.initialFollows = reader.number(
+      fields["initial_follows"], name: "initial_follows", range: 0...1_000,
+      fallback: spec.initialFollows)
+    spec.maximumFollows = reader.integer(
+      fields["maximum_follows"], name: "maximum_follows", range: 0...1_000,
+      fallback: spec.maximumFollows)
     spec.maximumDeclaredInterests = reader.integer(
       fields["declared_interests"], name: "declared_interests", range: 1...taxonomy.topics.count,
       fallback: min(spec.maximumDeclaredInterests, taxonomy.topics.count))
     return spec
   }
 
-  private mutating func band(_ node: Node, name: String, base: BandSpec, taxonomy: Taxonomy) -> BandSpec {
-    guard let fields = reader.fields(node, context: "population.bands.\(name)", allowed: Self.bandKeys) else { return base }
+  private mutating func band(_ node: Node, name: String, base: BandSpec, taxonomy: Taxonomy)
+    -> BandSpec
+  {
+    guard
+      let fields = reader.fields(node, context: "population.bands.\(name)", allowed: Self.bandKeys)
+    else { return base }
     var band = base
     band.share = reader.number(fields["share"], name: "share", range: 0...1, fallback: band.share)
-    band.lieRate = reader.number(fields["lie_rate"], name: "lie_rate", range: 0...1, fallback: band.lieRate)
-    band.vulnerableShare = reader.number(fields["vulnerable_share"], name: "vulnerable_share", range: 0...1, fallback: band.vulnerableShare)
-    band.sessionsPerDay = reader.number(fields["sessions_per_day"], name: "sessions_per_day", range: 0...100, fallback: band.sessionsPerDay)
-    band.sessionMinutes = reader.number(fields["session_minutes"], name: "session_minutes", range: 0.1...1_440, fallback: band.sessionMinutes)
+    band.lieRate = reader.number(
+      fields["lie_rate"], name: "lie_rate", range: 0...1, fallback: band.lieRate)
+    band.vulnerableShare = reader.number(
+      fields["vulnerable_share"], name: "vulnerable_share", range: 0...1,
+      fallback: band.vulnerableShare)
+    band.sessionsPerDay = reader.number(
+      fields["sessions_per_day"], name: "sessions_per_day", range: 0...100,
+      fallback: band.sessionsPerDay)
+    band.sessionMinutes = reader.number(
+      fields["session_minutes"], name: "session_minutes", range: 0.1...1_440,
+      fallback: band.sessionMinutes)
     band.interestConcentration = reader.number(
-      fields["interest_concentration"], name: "interest_concentration", range: 0.001...1_000, fallback: band.interestConcentration)
+      fields["interest_concentration"], name: "interest_concentration", range: 0.001...1_000,
+      fallback: band.interestConcentration)
     band.topicPriors = perName(
-      fields["topic_priors"], name: "topic_priors", names: taxonomy.topics, range: 0...1_000, defaults: band.topicPriors)
+      fields["topic_priors"], name: "topic_priors", names: taxonomy.topics, range: 0...1_000,
+      defaults: band.topicPriors)
     return band
   }
 
@@ -102,18 +135,27 @@ extension ScenarioParser {
       default: return .selfDeclaration
       }
     }
-    guard let fields = reader.fields(
-      node, context: context, allowed: ["method", "mean_absolute_error", "failure_rate"])
+    guard
+      let fields = reader.fields(
+        node, context: context, allowed: ["method", "mean_absolute_error", "failure_rate"])
     else { return .selfDeclaration }
-    let method = reader.choice(reader.required(fields, "method"), name: "age-assurance method", allowed: methods)
+    let method = reader.choice(
+      reader.required(fields, "method"), name: "age-assurance method", allowed: methods)
     switch method {
     case "estimation":
-      if let node = fields["failure_rate"] { reader.fail(at: node, "'failure_rate' applies to 'verification', not 'estimation'") }
-      return .estimation(meanAbsoluteError: reader.number(
-        fields["mean_absolute_error"], name: "mean_absolute_error", range: 0...50, fallback: 1.5))
+      if let node = fields["failure_rate"] {
+        reader.fail(at: node, "'failure_rate' applies to 'verification', not 'estimation'")
+      }
+      return .estimation(
+        meanAbsoluteError: reader.number(
+          fields["mean_absolute_error"], name: "mean_absolute_error", range: 0...50, fallback: 1.5))
     case "verification":
-      if let node = fields["mean_absolute_error"] { reader.fail(at: node, "'mean_absolute_error' applies to 'estimation', not 'verification'") }
-      return .verification(failureRate: reader.number(fields["failure_rate"], name: "failure_rate", range: 0...1, fallback: 0.01))
+      if let node = fields["mean_absolute_error"] {
+        reader.fail(at: node, "'mean_absolute_error' applies to 'estimation', not 'verification'")
+      }
+      return .verification(
+        failureRate: reader.number(
+          fields["failure_rate"], name: "failure_rate", range: 0...1, fallback: 0.01))
     default:
       return .selfDeclaration
     }

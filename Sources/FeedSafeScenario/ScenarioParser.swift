@@ -19,13 +19,19 @@ struct ScenarioParser {
     guard let top = reader.fields(root, context: "", allowed: Self.topLevelKeys) else { return nil }
     let version = reader.integer(top["version"], name: "version", range: 1...Int.max, fallback: 1)
     if version != Scenario.formatVersion, let node = top["version"] {
-      reader.fail(at: node, "scenario format version \(version) is not supported; this feedsafe reads version \(Scenario.formatVersion)")
+      reader.fail(
+        at: node,
+        "scenario format version \(version) is not supported; this feedsafe reads version \(Scenario.formatVersion)"
+      )
     }
     let name = reader.text(reader.required(top, "name"), name: "name", fallback: "")
-    if top["name"] != nil && name.isEmpty { reader.fail(at: top["name"], "'name' must not be empty") }
+    if top["name"] != nil && name.isEmpty {
+      reader.fail(at: top["name"], "'name' must not be empty")
+    }
     let description = reader.text(top["description"], name: "description", fallback: "")
     let seed = reader.integer(top["seed"], name: "seed", range: 0...Int.max, fallback: 1)
-    let replications = reader.integer(top["replications"], name: "replications", range: 1...10_000, fallback: 5)
+    let replications = reader.integer(
+      top["replications"], name: "replications", range: 1...10_000, fallback: 5)
     let horizon = reader.integer(top["horizon"], name: "horizon", range: 1...3650, fallback: 30)
 
     let catalogueFields = section(top, "catalogue", allowed: Self.catalogueKeys)
@@ -34,7 +40,8 @@ struct ScenarioParser {
     let bands = ageBands(populationFields)
     let population = population(populationFields, bands: bands, taxonomy: taxonomy)
     let catalogue = catalogue(catalogueFields, taxonomy: taxonomy)
-    let moderation = moderation(section(top, "moderation", allowed: ["recall", "false_positive_rate"]), taxonomy: taxonomy)
+    let moderation = moderation(
+      section(top, "moderation", allowed: ["recall", "false_positive_rate"]), taxonomy: taxonomy)
     let behaviour = behaviour(section(top, "behaviour", allowed: Self.behaviourKeys.map(\.key)))
     let feeds = feeds(top["feeds"])
     let arms = arms(reader.required(top, "arms"), feeds: feeds, bands: bands, taxonomy: taxonomy)
@@ -66,10 +73,15 @@ struct ScenarioParser {
     let allowed = names + groups.keys.sorted()
     guard let fields = reader.fields(node, context: name, allowed: allowed) else { return defaults }
     // Groups first, then single names, so `{priority: 0.5, bullying: 0.9}` means what it says.
-    for entry in fields.entries.sorted(by: { (groups[$0.key] == nil ? 1 : 0) < (groups[$1.key] == nil ? 1 : 0) }) {
-      let value = reader.number(entry.value, name: "\(name).\(entry.key)", range: range, fallback: .nan)
+    for entry in fields.entries.sorted(by: {
+      (groups[$0.key] == nil ? 1 : 0) < (groups[$1.key] == nil ? 1 : 0)
+    }) {
+      let value = reader.number(
+        entry.value, name: "\(name).\(entry.key)", range: range, fallback: .nan)
       guard !value.isNaN else { continue }
-      for index in groups[entry.key] ?? [names.firstIndex(of: entry.key) ?? 0] { values[index] = value }
+      for index in groups[entry.key] ?? [names.firstIndex(of: entry.key) ?? 0] {
+        values[index] = value
+      }
     }
     return values
   }
@@ -90,7 +102,9 @@ struct ScenarioParser {
     guard let node else { return fallback }
     let items = reader.list(node, name: name)
     guard items.count == 2 else {
-      if node.sequence != nil { reader.fail(at: node, "'\(name)' must be a list of two numbers [low, high]") }
+      if node.sequence != nil {
+        reader.fail(at: node, "'\(name)' must be a list of two numbers [low, high]")
+      }
       return fallback
     }
     let low = reader.number(items[0], name: name, range: range, fallback: .nan)

@@ -15,9 +15,12 @@ final class ProgressLine: @unchecked Sendable {
 
   /// Redraws the line at most ten times a second.
   func update(_ progress: RunProgress) {
-    guard enabled, Date().timeIntervalSince(lastDrawn) > 0.1 || progress.day == progress.days else { return }
+    guard enabled, Date().timeIntervalSince(lastDrawn) > 0.1 || progress.day == progress.days else {
+      return
+    }
     lastDrawn = Date()
-    let text = "seed \(progress.replication + 1)/\(progress.replications)  arm \(progress.arm + 1)/\(progress.arms) \(progress.armName)  day \(progress.day)/\(progress.days)"
+    let text =
+      "seed \(progress.replication + 1)/\(progress.replications)  arm \(progress.arm + 1)/\(progress.arms) \(progress.armName)  day \(progress.day)/\(progress.days)"
     FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
   }
 

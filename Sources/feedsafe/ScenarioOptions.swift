@@ -36,7 +36,9 @@ struct ScenarioOptions: ParsableArguments {
   }
 
   private func positive(_ value: Int, _ flag: String) throws -> Int {
-    guard value > 0 else { throw CommandFailure.badInput("\(flag) must be at least 1, got \(value)") }
+    guard value > 0 else {
+      throw CommandFailure.badInput("\(flag) must be at least 1, got \(value)")
+    }
     return value
   }
 }

@@ -11,7 +11,8 @@ enum CLI {
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     var directory = executable.deletingLastPathComponent()
     // On Linux the tests run from `<build>/debug/…xctest`; the binary sits in `<build>/debug`.
-    while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("feedsafe").path),
+    while !FileManager.default.isExecutableFile(
+      atPath: directory.appendingPathComponent("feedsafe").path),
       directory.path != "/"
     {
       directory.deleteLastPathComponent()
@@ -26,7 +27,9 @@ enum CLI {
   }
 
   /// Runs `feedsafe arguments…` in the package root with `environment` added.
-  static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -47,5 +50,7 @@ enum CLI {
   }
 
   /// A small-size override for shipped scenarios, so CLI tests stay quick in debug builds.
-  static let small = ["--people", "150", "--items", "1500", "--days", "2", "--seeds", "2", "--quiet"]
+  static let small = [
+    "--people", "150", "--items", "1500", "--days", "2", "--seeds", "2", "--quiet",
+  ]
 }

@@ -7,15 +7,20 @@ struct RunCommandTests {
   func runJSON() throws {
     let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "json"] + CLI.small)
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let scenario = try #require(object["scenario"] as? [String: Any])
     #expect(scenario["name"] as? String == "quickstart")
     #expect(object["arms"] as? [String] == ["no_protections", "childrens_code"])
     let metrics = try #require(object["metrics"] as? [[String: Any]])
     #expect(metrics.count > 100)
     let row = try #require(metrics.first)
-    #expect(Set(row.keys) == ["arm", "cohort", "category", "metric", "mean", "ci_low", "ci_high", "n"])
-    #expect(metrics.contains { $0["cohort"] as? String == "13_15" && $0["metric"] as? String == "exposure_per_1k" })
+    #expect(
+      Set(row.keys) == ["arm", "cohort", "category", "metric", "mean", "ci_low", "ci_high", "n"])
+    #expect(
+      metrics.contains {
+        $0["cohort"] as? String == "13_15" && $0["metric"] as? String == "exposure_per_1k"
+      })
     #expect(result.stderr.isEmpty)
   }
 
@@ -37,13 +42,18 @@ struct RunCommandTests {
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first == "arm,cohort,category,metric,mean,ci_low,ci_high,n")
-    #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 8 })
+    #expect(
+      lines.dropFirst().allSatisfy {
+        $0.split(separator: ",", omittingEmptySubsequences: false).count == 8
+      })
   }
 
   @Test("1 and 2 threads print identical results")
   func threadsIdentical() throws {
-    let one = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "1"] + CLI.small)
-    let two = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "2"] + CLI.small)
+    let one = try CLI.run(
+      ["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "1"] + CLI.small)
+    let two = try CLI.run(
+      ["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "2"] + CLI.small)
     #expect(one.status == 0 && two.status == 0)
     #expect(one.stdout == two.stdout)
   }
@@ -53,7 +63,10 @@ struct RunCommandTests {
     let result = try CLI.run(["run", "Tests/Fixtures/bad/unknown-key.yaml"])
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr == "Tests/Fixtures/bad/unknown-key.yaml:2:1: error: unknown key 'horizn'; did you mean 'horizon'?\n")
+    #expect(
+      result.stderr
+        == "Tests/Fixtures/bad/unknown-key.yaml:2:1: error: unknown key 'horizn'; did you mean 'horizon'?\n"
+    )
   }
 
   @Test("a missing file exits 2")
@@ -63,7 +76,9 @@ struct RunCommandTests {
     #expect(result.stderr.contains("no-such.yaml:1:1: error: no such file"))
   }
 
-  @Test("bad flags exit 2 with a usage message", arguments: [["--threads", "0"], ["--format", "xml"], ["--seeds", "0"]])
+  @Test(
+    "bad flags exit 2 with a usage message",
+    arguments: [["--threads", "0"], ["--format", "xml"], ["--seeds", "0"]])
   func badFlags(_ flags: [String]) throws {
     let result = try CLI.run(["run", "scenarios/quickstart.yaml"] + flags)
     #expect(result.status == 2)
@@ -80,20 +95,25 @@ struct RunCommandTests {
     #expect(bad.stderr.split(separator: "\n").count == 5)
   }
 
-  @Test("children see less harmful content with profiling off by default (profiling-off-by-default.yaml, small size)")
+  @Test(
+    "children see less harmful content with profiling off by default (profiling-off-by-default.yaml, small size)"
+  )
   func profilingOffReducesChildrensExposure() throws {
     let result = try CLI.run([
       "run", "scenarios/profiling-off-by-default.yaml", "--people", "400", "--items", "3000",
       "--days", "6", "--seeds", "3", "--format", "json", "--quiet",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let metrics = try #require(object["metrics"] as? [[String: Any]])
     func exposure(_ arm: String) throws -> Double {
-      let row = try #require(metrics.first {
-        $0["arm"] as? String == arm && $0["cohort"] as? String == "children"
-          && $0["category"] as? String == "any_harm" && $0["metric"] as? String == "exposure_per_1k"
-      })
+      let row = try #require(
+        metrics.first {
+          $0["arm"] as? String == arm && $0["cohort"] as? String == "children"
+            && $0["category"] as? String == "any_harm"
+            && $0["metric"] as? String == "exposure_per_1k"
+        })
       return try #require(row["mean"] as? Double)
     }
     #expect(try exposure("profiling_off_by_default") < exposure("profiling_on"))

@@ -28,7 +28,9 @@ enum TinyWorld {
   }
 
   /// `arm` with `change` applied to the policy of every child band.
-  static func changingChildren(_ arm: Arm, name: String, _ change: (inout BandPolicy) -> Void) -> Arm {
+  static func changingChildren(_ arm: Arm, name: String, _ change: (inout BandPolicy) -> Void)
+    -> Arm
+  {
     var result = arm
     result.name = name
     for band in AgeBands.standard.all where AgeBands.standard.isChild(band) {
@@ -40,16 +42,21 @@ enum TinyWorld {
   /// Every metric value of a run, keyed `arm/cohort/category/metric`.
   static func values(_ spec: ExperimentSpec, threads: Int = 1) -> [String: Double] {
     var values: [String: Double] = [:]
-    _ = ExperimentRunner.run(spec, threads: threads, onResult: { result in
-      for value in result.values {
-        values["\(value.arm)/\(value.seed)/\(value.cohort)/\(value.category)/\(value.metric.rawValue)"] = value.value
-      }
-    })
+    _ = ExperimentRunner.run(
+      spec, threads: threads,
+      onResult: { result in
+        for value in result.values {
+          values[
+            "\(value.arm)/\(value.seed)/\(value.cohort)/\(value.category)/\(value.metric.rawValue)"] =
+            value.value
+        }
+      })
     return values
   }
 
   /// The outcome of one arm on seed 42.
   static func outcome(_ spec: ExperimentSpec, arm: Int = 0, threads: Int = 1) -> ArmOutcome {
-    ArmSimulation.run(spec: spec, arm: spec.arms[arm], world: World(spec: spec, seed: spec.seed), threads: threads)
+    ArmSimulation.run(
+      spec: spec, arm: spec.arms[arm], world: World(spec: spec, seed: spec.seed), threads: threads)
   }
 }

@@ -7,17 +7,25 @@ import Testing
 @Suite("Rendering results")
 struct ResultsRendererTests {
   static let document = ResultsDocument(
-    scenario: .init(name: "s", description: "d", path: "s.yaml", seeds: [1, 2], horizonDays: 3, people: 10, items: 20),
-    arms: ["on", "off"], cohorts: ["13_15", "adult"], childCohorts: ["13_15"], categories: ["self_harm", "any_harm"],
+    scenario: .init(
+      name: "s", description: "d", path: "s.yaml", seeds: [1, 2], horizonDays: 3, people: 10,
+      items: 20),
+    arms: ["on", "off"], cohorts: ["13_15", "adult"], childCohorts: ["13_15"],
+    categories: ["self_harm", "any_harm"],
     rows: [
-      SummaryRow(arm: "on", cohort: "13_15", category: "any_harm", metric: .exposurePerThousand, mean: 12.5, ciLow: 10, ciHigh: 15, n: 2),
-      SummaryRow(arm: "off", cohort: "13_15", category: "any_harm", metric: .exposurePerThousand, mean: 2.25, ciLow: nil, ciHigh: nil, n: 1),
+      SummaryRow(
+        arm: "on", cohort: "13_15", category: "any_harm", metric: .exposurePerThousand, mean: 12.5,
+        ciLow: 10, ciHigh: 15, n: 2),
+      SummaryRow(
+        arm: "off", cohort: "13_15", category: "any_harm", metric: .exposurePerThousand, mean: 2.25,
+        ciLow: nil, ciHigh: nil, n: 1),
     ])
 
   @Test("JSON rows carry null CIs when there is no interval")
   func jsonNulls() throws {
     let text = ResultsRenderer.render(Self.document, as: .json)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let rows = try #require(object["metrics"] as? [[String: Any]])
     #expect(rows.count == 2)
     #expect(rows[1]["ci_low"] is NSNull)
@@ -27,7 +35,10 @@ struct ResultsRendererTests {
   @Test("the table shows mean [low, high] per arm, and the mean alone without an interval")
   func tableCells() throws {
     let text = ResultsRenderer.render(Self.document, as: .table)
-    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("13_15") && $0.contains("any_harm") && $0.contains("exposure_per_1k") })
+    let line = try #require(
+      text.split(separator: "\n").first {
+        $0.hasPrefix("13_15") && $0.contains("any_harm") && $0.contains("exposure_per_1k")
+      })
     #expect(line.contains("12.50 [10.00, 15.00]"))
     #expect(line.hasSuffix("2.250"))
   }
@@ -39,9 +50,11 @@ struct ResultsRendererTests {
     #expect(ResultsRenderer.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
   }
 
-  @Test("numbers print with about four significant digits and no exponent", arguments: [
-    (0.0, "0"), (0.00012, "0.0001"), (1.23456, "1.235"), (12.3456, "12.35"), (1234.56, "1234.6"),
-  ])
+  @Test(
+    "numbers print with about four significant digits and no exponent",
+    arguments: [
+      (0.0, "0"), (0.00012, "0.0001"), (1.23456, "1.235"), (12.3456, "12.35"), (1234.56, "1234.6"),
+    ])
   func numberFormat(value: Double, expected: String) {
     #expect(ResultsRenderer.format(value) == expected)
   }

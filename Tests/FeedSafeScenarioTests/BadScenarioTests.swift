@@ -36,13 +36,17 @@ struct BadScenarioTests {
 
   @Test("a bad scenario is rejected with its exact, located message", arguments: BadScenario.all)
   func rejectsBadScenario(_ bad: BadScenario) throws {
-    let error = try #require(throws: ScenarioError.self) { try Scenario.parse(bad.yaml, file: bad.name) }
+    let error = try #require(throws: ScenarioError.self) {
+      try Scenario.parse(bad.yaml, file: bad.name)
+    }
     #expect(error.description == bad.expectedMessage)
   }
 
   @Test("a missing file is reported with its path")
   func missingFile() throws {
-    let error = try #require(throws: ScenarioError.self) { try Scenario.load(path: "/nonexistent/kids.yaml") }
+    let error = try #require(throws: ScenarioError.self) {
+      try Scenario.load(path: "/nonexistent/kids.yaml")
+    }
     #expect(error.description == "/nonexistent/kids.yaml:1:1: error: no such file")
   }
 

@@ -11,7 +11,9 @@ struct ScenarioTests {
   static var shippedScenarios: [String] {
     let directory = root.appendingPathComponent("scenarios")
     let files = (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
-    return files.filter { $0.hasSuffix(".yaml") }.sorted().map { directory.appendingPathComponent($0).path }
+    return files.filter { $0.hasSuffix(".yaml") }.sorted().map {
+      directory.appendingPathComponent($0).path
+    }
   }
 
   @Test("every scenario shipped in scenarios/ loads", arguments: shippedScenarios)
@@ -36,7 +38,9 @@ struct ScenarioTests {
 
   @Test("the ICO preset turns every setting off by default for child bands only")
   func icoPreset() throws {
-    let spec = try Scenario.parse("name: ico\narms:\n  a: {preset: ico-childrens-code}\n", file: "x.yaml").spec
+    let spec = try Scenario.parse(
+      "name: ico\narms:\n  a: {preset: ico-childrens-code}\n", file: "x.yaml"
+    ).spec
     let bands = spec.population.bands
     for band in bands.all {
       #expect(spec.arms[0].policy(for: band).defaults == (bands.isChild(band) ? .allOff : .allOn))
@@ -57,7 +61,8 @@ struct ScenarioTests {
     let spec = try Scenario.parse(yaml, file: "x.yaml").spec
     let actions = spec.arms[0].policies[0].harmActions
     for (index, harm) in spec.taxonomy.harms.enumerated() {
-      let expected: HarmAction = harm.tier == .primaryPriority || harm.name == "bullying" ? .remove : .downrank(factor: 0.5)
+      let expected: HarmAction =
+        harm.tier == .primaryPriority || harm.name == "bullying" ? .remove : .downrank(factor: 0.5)
       #expect(actions[index] == expected, "\(harm.name)")
     }
   }
@@ -77,7 +82,8 @@ struct ScenarioTests {
     let spec = try Scenario.parse(yaml, file: "x.yaml").spec
     let caps = spec.arms[0].policies.map(\.maximumHarmfulPerPage)
     #expect(caps == [1, 1, 2, 3])
-    #expect(spec.arms[0].policies.map(\.feed) == ["engagement", "engagement", "trending", "engagement"])
+    #expect(
+      spec.arms[0].policies.map(\.feed) == ["engagement", "engagement", "trending", "engagement"])
     #expect(spec.arms[0].policies.map { $0.defaults[.profiling] } == [false, false, false, true])
   }
 
@@ -138,6 +144,9 @@ struct ScenarioTests {
         c: {}
       """
     let arms = try Scenario.parse(yaml, file: "x.yaml").spec.arms
-    #expect(arms.map(\.ageAssurance) == [.estimation(meanAbsoluteError: 2), .verification(failureRate: 0.01), nil])
+    #expect(
+      arms.map(\.ageAssurance) == [
+        .estimation(meanAbsoluteError: 2), .verification(failureRate: 0.01), nil,
+      ])
   }
 }

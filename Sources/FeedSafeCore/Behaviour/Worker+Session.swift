@@ -10,7 +10,8 @@ extension Worker {
     let local = person - people.lowerBound
     let seed = context.seed
     var sessionRng = RandomStream(seed: seed, purpose: .sessions, person: person, day: today.day)
-    var candidateRng = RandomStream(seed: seed, purpose: .candidates, person: person, day: today.day)
+    var candidateRng = RandomStream(
+      seed: seed, purpose: .candidates, person: person, day: today.day)
     var choiceRng = RandomStream(seed: seed, purpose: .engagement, person: person, day: today.day)
     var stopRng = RandomStream(seed: seed, purpose: .stopping, person: person, day: today.day)
     let sessions = sessionRng.poisson(mean: Double(population.sessionsPerDay[person]))
@@ -39,7 +40,8 @@ extension Worker {
           impressionsToday += 1
           secondsToday += seconds
           elapsed += seconds
-          let engaged = react(to: item, person: person, policy: policy, context: context, rng: &choiceRng)
+          let engaged = react(
+            to: item, person: person, policy: policy, context: context, rng: &choiceRng)
           lastItem = item
           let stop = stopProbability * (engaged ? context.behaviour.engagementStopFactor : 1)
           if stopRng.bernoulli(stop) || elapsed >= longestSession {
@@ -62,7 +64,9 @@ extension Worker {
 
   /// Counts one viewed item in the person's tallies: impressions, feed time, harmful impressions
   /// per measure on the item's *true* label, time to first exposure and streaks.
-  private mutating func recordImpression(of item: Int, person: Int, seconds: Int64, context: ArmContext) {
+  private mutating func recordImpression(
+    of item: Int, person: Int, seconds: Int64, context: ArmContext
+  ) {
     let local = person - people.lowerBound
     let measures = context.measures.count
     let harm = Int(context.world.catalogue.harm[item])
@@ -98,17 +102,20 @@ extension Worker {
     let harm = Int(catalogue.harm[item])
     var fit: Float = 0
     for d in 0..<dims { fit += state.interests[row + d] * catalogue.embedding[itemRow + d] }
-    var logit = behaviour.intercept + behaviour.interestWeight * Double(fit)
+    var logit =
+      behaviour.intercept + behaviour.interestWeight * Double(fit)
       + behaviour.appealWeight * Double(catalogue.appeal[item])
     if harm >= 0 {
-      let susceptibility = context.world.population.susceptibility[person * context.world.population.harmCount + harm]
+      let susceptibility = context.world.population.susceptibility[
+        person * context.world.population.harmCount + harm]
       logit += behaviour.harmWeight * Double(susceptibility) * Double(catalogue.severity[item])
     }
     let engaged = rng.bernoulli(1 / (1 + Double.exp(-logit)))
     guard engaged else {
       if harm >= 0 && policy.honoursNotInterested && rng.bernoulli(behaviour.notInterestedRate) {
         let predicted = Int(catalogue.predictedHarm[item])
-        let visible = predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
+        let visible =
+          predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
         state.notInterested[local] |= 1 << UInt64(visible)
       }
       return false
@@ -128,11 +135,14 @@ extension Worker {
     if context.profiling[person] {
       let rate = Float(behaviour.profileLearningRate)
       for d in 0..<dims {
-        state.profile[row + d] = (1 - rate) * state.profile[row + d] + rate * catalogue.embedding[itemRow + d]
+        state.profile[row + d] =
+          (1 - rate) * state.profile[row + d] + rate * catalogue.embedding[itemRow + d]
       }
       state.observed[local] += 1
     }
-    if rng.bernoulli(behaviour.followRate) { follow(creator: catalogue.creator[item], local: local, context: context) }
+    if rng.bernoulli(behaviour.followRate) {
+      follow(creator: catalogue.creator[item], local: local, context: context)
+    }
     return true
   }
 

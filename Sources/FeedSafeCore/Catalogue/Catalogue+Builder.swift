@@ -23,7 +23,8 @@ extension Catalogue {
     var creatorStart = [Int](repeating: 0, count: dims + 1)
     var creatorDimension = ContiguousArray<Int16>()
     for home in 0..<dims {
-      let creators = homeCounts[home] == 0 ? 0 : max(1, homeCounts[home] / max(1, spec.itemsPerCreator))
+      let creators =
+        homeCounts[home] == 0 ? 0 : max(1, homeCounts[home] / max(1, spec.itemsPerCreator))
       creatorStart[home + 1] = creatorStart[home] + creators
       creatorDimension.append(contentsOf: repeatElement(Int16(home), count: creators))
     }
@@ -32,20 +33,25 @@ extension Catalogue {
     for i in order.indices {
       let home = homeOf(i)
       var rng = RandomStream(seed: seed, purpose: .creators, person: draft.id[i])
-      creator[i] = Int32(creatorStart[home] + rng.index(below: creatorStart[home + 1] - creatorStart[home]))
-      predicted[i] = Self.classify(harm: draft.harm[i], moderation: moderation, seed: seed, item: draft.id[i])
+      creator[i] = Int32(
+        creatorStart[home] + rng.index(below: creatorStart[home + 1] - creatorStart[home]))
+      predicted[i] = Self.classify(
+        harm: draft.harm[i], moderation: moderation, seed: seed, item: draft.id[i])
     }
 
     let dayCount = max(horizonDays, 1)
     let harm = draft.harm
     let topic = draft.topic
-    let byDimension = ItemBuckets(bucketCount: dims, dayCount: dayCount, dayPublished: draft.day) { i in
+    let byDimension = ItemBuckets(bucketCount: dims, dayCount: dayCount, dayPublished: draft.day) {
+      i in
       harm[i] >= 0 ? [Int(topic[i]), topicCount + Int(harm[i])] : [Int(topic[i])]
     }
     let byCreator = ItemBuckets(
       bucketCount: creatorDimension.count, dayCount: dayCount, dayPublished: draft.day
     ) { i in [Int(creator[i])] }
-    let everything = ItemBuckets(bucketCount: 1, dayCount: dayCount, dayPublished: draft.day) { _ in [0] }
+    let everything = ItemBuckets(bucketCount: 1, dayCount: dayCount, dayPublished: draft.day) { _ in
+      [0]
+    }
     return Catalogue(
       taxonomy: taxonomy, dimensionCount: dims, creator: creator, primaryTopic: draft.topic,
       harm: draft.harm, predictedHarm: predicted, severity: draft.severity, appeal: draft.appeal,
@@ -97,7 +103,9 @@ private struct ItemDraft {
       let topic: Int
       if category >= 0 {
         let gateways = taxonomy.harms[category].gatewayTopics
-        topic = gateways.isEmpty ? rng.index(below: topicCount) : gateways[rng.index(below: gateways.count)].position
+        topic =
+          gateways.isEmpty
+          ? rng.index(below: topicCount) : gateways[rng.index(below: gateways.count)].position
         vector[topicCount + category] = 1
         vector[topic] = Float(spec.gatewayWeight)
       } else {
@@ -113,7 +121,8 @@ private struct ItemDraft {
       let uplift = category >= 0 ? spec.harmAppealUplift[category] : 0
       let appeal = spec.benignAppeal + uplift + spec.appealSpread * rng.normal()
       draft.appeal.append(Float(min(1, max(0, appeal))))
-      let severity = spec.severityRange.lowerBound
+      let severity =
+        spec.severityRange.lowerBound
         + (spec.severityRange.upperBound - spec.severityRange.lowerBound) * rng.uniform()
       draft.severity.append(category >= 0 ? Float(severity) : 0)
       let span = spec.durationSeconds.upperBound - spec.durationSeconds.lowerBound + 1

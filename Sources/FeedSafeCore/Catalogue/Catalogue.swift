@@ -56,7 +56,8 @@ public struct ItemBuckets: Sendable {
   public let dayCount: Int
 
   /// Buckets from each item's keys; `dayPublished` must be non-decreasing in item order.
-  init(bucketCount: Int, dayCount: Int, dayPublished: ContiguousArray<Int32>, keys: (Int) -> [Int]) {
+  init(bucketCount: Int, dayCount: Int, dayPublished: ContiguousArray<Int32>, keys: (Int) -> [Int])
+  {
     var counts = ContiguousArray<Int32>(repeating: 0, count: bucketCount + 1)
     for item in dayPublished.indices { for key in keys(item) { counts[key + 1] += 1 } }
     for b in 0..<bucketCount { counts[b + 1] += counts[b] }

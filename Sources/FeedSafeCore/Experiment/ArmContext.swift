@@ -37,7 +37,8 @@ struct ArmContext: Sendable {
     cohorts = Cohorts(bands: spec.population.bands)
     dimensionCount = world.catalogue.dimensionCount
     topicCount = spec.taxonomy.topics.count
-    let assessedBand = Self.assessedBands(population: population, method: arm.ageAssurance, seed: world.seed)
+    let assessedBand = Self.assessedBands(
+      population: population, method: arm.ageAssurance, seed: world.seed)
     self.assessedBand = assessedBand
     var feedOf = ContiguousArray<Int16>()
     var profiling = ContiguousArray<Bool>()
@@ -137,9 +138,11 @@ struct AudienceState: Sendable {
   init(population: Population, range: Range<Int>) {
     let dims = population.dimensionCount
     let slots = population.followSlots
-    interests = ContiguousArray(population.interests[(range.lowerBound * dims)..<(range.upperBound * dims)])
+    interests = ContiguousArray(
+      population.interests[(range.lowerBound * dims)..<(range.upperBound * dims)])
     profile = ContiguousArray(repeating: 0, count: range.count * dims)
-    follows = ContiguousArray(population.follows[(range.lowerBound * slots)..<(range.upperBound * slots)])
+    follows = ContiguousArray(
+      population.follows[(range.lowerBound * slots)..<(range.upperBound * slots)])
     notInterested = ContiguousArray(repeating: 0, count: range.count)
     observed = ContiguousArray(repeating: 0, count: range.count)
   }

@@ -56,13 +56,15 @@ public enum ArmSimulation {
       daily.add(worker.daily)
     }
     for person in 0..<people {
-      for cohort in 0..<context.cohorts.count where context.cohortMask[person] & (1 << UInt32(cohort)) != 0 {
+      for cohort in 0..<context.cohorts.count
+      where context.cohortMask[person] & (1 << UInt32(cohort)) != 0 {
         daily.people[cohort] += 1
       }
     }
     return ArmOutcome(
       arm: arm.name, seed: world.seed, tally: tally, daily: daily, cohortMask: context.cohortMask,
-      assessedBand: context.assessedBand, eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
+      assessedBand: context.assessedBand,
+      eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
   }
 
   /// Day 0 has no engagement history: popularity is zero and the trending list is a random draw

@@ -29,15 +29,22 @@ public enum Defaults {
       harms: harms.map { harm in
         HarmCategory(
           name: harm.name, tier: harm.tier,
-          gatewayTopics: harm.gateways.compactMap { topics.firstIndex(of: $0) }.map(TopicIndex.init))
+          gatewayTopics: harm.gateways.compactMap { topics.firstIndex(of: $0) }.map(TopicIndex.init)
+        )
       })
   }
 
   /// Topic prior boosts per default band (assumption: relative popularity of topics by age).
   static let topicBoosts: [[String: Double]] = [
     ["gaming": 3, "pets": 2, "comedy": 2, "pranks": 2, "dance": 2],
-    ["gaming": 2, "music": 2, "dance": 2, "comedy": 2, "beauty": 1.5, "fashion": 1.5, "fitness": 1.5],
-    ["music": 2, "fashion": 2, "beauty": 2, "fitness": 2, "self_improvement": 1.5, "mental_health": 1.5],
+    [
+      "gaming": 2, "music": 2, "dance": 2, "comedy": 2, "beauty": 1.5, "fashion": 1.5,
+      "fitness": 1.5,
+    ],
+    [
+      "music": 2, "fashion": 2, "beauty": 2, "fitness": 2, "self_improvement": 1.5,
+      "mental_health": 1.5,
+    ],
     ["news": 2, "food": 2, "fitness": 1.5, "education": 1.5],
   ]
 
@@ -48,7 +55,7 @@ public enum Defaults {
     let isChild = position < 3
     return BandSpec(
       share: [0.05, 0.10, 0.07, 0.78][min(position, 3)],
-      lieRate: [0.5, 0.32, 0.32, 0][min(position, 3)],
+      lieRate: [0.4, 0.32, 0.32, 0][min(position, 3)],
       topicPriors: topics.map { boosts[$0] ?? 1 },
       interestConcentration: 0.5,
       vulnerableShare: isChild ? 0.20 : 0.17,

@@ -39,7 +39,8 @@ public enum ExperimentRunner {
     for (replication, seed) in spec.seeds.enumerated() {
       let world = World(spec: spec, seed: seed)
       for (armIndex, arm) in spec.arms.enumerated() {
-        let outcome = ArmSimulation.run(spec: spec, arm: arm, world: world, threads: threads) { day in
+        let outcome = ArmSimulation.run(spec: spec, arm: arm, world: world, threads: threads) {
+          day in
           onProgress(
             RunProgress(
               replication: replication, replications: spec.replications, arm: armIndex,
@@ -48,7 +49,8 @@ public enum ExperimentRunner {
         let armValues = ExposureMetrics.values(
           of: outcome, measures: measures, cohorts: cohorts, horizonDays: spec.horizonDays)
         values.append(contentsOf: armValues)
-        try onResult(ArmSeedResult(arm: arm.name, seed: seed, values: armValues, daily: outcome.daily))
+        try onResult(
+          ArmSeedResult(arm: arm.name, seed: seed, values: armValues, daily: outcome.daily))
       }
     }
     return SeedSummary.summarise(

@@ -22,7 +22,8 @@ struct Worker: Sendable {
     daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
     engagementsToday = ContiguousArray(repeating: 0, count: context.world.catalogue.count)
-    scratch = PageScratch(itemCount: context.world.catalogue.count, measureCount: context.measures.count)
+    scratch = PageScratch(
+      itemCount: context.world.catalogue.count, measureCount: context.measures.count)
   }
 
   /// Simulates one day of every person of this worker, in person order.

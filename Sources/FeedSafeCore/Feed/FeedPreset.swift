@@ -19,11 +19,13 @@ public enum FeedPreset: String, Sendable, CaseIterable {
     switch self {
     case .chronological:
       FeedDefinition(
-        name: rawValue, sources: [SourceQuota(.following, quota: 30), SourceQuota(.random, quota: 5)],
+        name: rawValue,
+        sources: [SourceQuota(.following, quota: 30), SourceQuota(.random, quota: 5)],
         weights: [.freshness: 1])
     case .trending:
       FeedDefinition(
-        name: rawValue, sources: [SourceQuota(.trending, quota: 40), SourceQuota(.random, quota: 5)],
+        name: rawValue,
+        sources: [SourceQuota(.trending, quota: 40), SourceQuota(.random, quota: 5)],
         weights: [.popularity: 1, .freshness: 0.2])
     case .interest:
       FeedDefinition(

@@ -26,8 +26,10 @@ extension Worker {
         scratch.candidates.append(Int32(item))
       }
     }
-    let overblocked = scoreAndFilter(for: person, lastItem: lastItem, feed: feedIndex, today: today, context: context)
-    rankIntoPage(feed: feed, policy: context.policies[context.assessedBand[person].position], context: context)
+    let overblocked = scoreAndFilter(
+      for: person, lastItem: lastItem, feed: feedIndex, today: today, context: context)
+    rankIntoPage(
+      feed: feed, policy: context.policies[context.assessedBand[person].position], context: context)
     return overblocked
   }
 
@@ -49,18 +51,22 @@ extension Worker {
       let published = catalogue.byCreator.publishedCount(creator, by: today.day)
       guard published > 0 else { return -1 }
       // Newest first: one of the creator's 20 most recent items.
-      return catalogue.byCreator.item(creator, at: published - 1 - rng.index(below: min(published, 20)))
+      return catalogue.byCreator.item(
+        creator, at: published - 1 - rng.index(below: min(published, 20)))
     case .trending:
       let size = min(today.trending.count, feed.trendingSize)
       return size > 0 ? Int(today.trending[rng.index(below: size)]) : -1
     case .personalised:
       guard context.profiling[person] else { return -1 }
-      return itemNear(row: local * dims, in: state.profile, today: today, context: context, rng: &rng)
+      return itemNear(
+        row: local * dims, in: state.profile, today: today, context: context, rng: &rng)
     case .declaredInterests:
       let population = context.world.population
       let slots = population.declaredInterestSlots
       var filled = 0
-      while filled < slots && population.declaredInterests[person * slots + filled] >= 0 { filled += 1 }
+      while filled < slots && population.declaredInterests[person * slots + filled] >= 0 {
+        filled += 1
+      }
       guard filled > 0 else { return -1 }
       let topic = Int(population.declaredInterests[person * slots + rng.index(below: filled)])
       return randomItem(bucket: topic, of: catalogue.byDimension, today: today, rng: &rng)
@@ -68,7 +74,8 @@ extension Worker {
       guard lastItem >= 0 else {
         return randomItem(bucket: 0, of: catalogue.everything, today: today, rng: &rng)
       }
-      return itemNear(row: lastItem * dims, in: catalogue.embedding, today: today, context: context, rng: &rng)
+      return itemNear(
+        row: lastItem * dims, in: catalogue.embedding, today: today, context: context, rng: &rng)
     case .random:
       return randomItem(bucket: 0, of: catalogue.everything, today: today, rng: &rng)
     }
@@ -89,7 +96,8 @@ extension Worker {
       roll -= vector[row + d]
       if roll < 0 { chosen = d; break }
     }
-    return randomItem(bucket: chosen, of: context.world.catalogue.byDimension, today: today, rng: &rng)
+    return randomItem(
+      bucket: chosen, of: context.world.catalogue.byDimension, today: today, rng: &rng)
   }
 
   /// A uniformly drawn item of `bucket` published by today, or `-1` if there is none.

@@ -23,7 +23,8 @@ extension Worker {
     let wAppeal = context.weight(.appeal, feed: feed)
     let wDeclared = context.weight(.declaredInterest, feed: feed)
     let wContext = lastItem >= 0 ? context.weight(.context, feed: feed) : 0
-    let inversePopularity: Float = today.maximumPopularity > 0 ? 1 / Float(today.maximumPopularity) : 0
+    let inversePopularity: Float =
+      today.maximumPopularity > 0 ? 1 / Float(today.maximumPopularity) : 0
     let slots = population.declaredInterestSlots
     let mask = state.notInterested[local]
     var overblocked: Int32 = 0
@@ -33,7 +34,8 @@ extension Worker {
       let item = Int(scratch.candidates[position])
       let predicted = Int(catalogue.predictedHarm[item])
       if policy.honoursNotInterested {
-        let visible = predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
+        let visible =
+          predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
         if mask & (1 << UInt64(visible)) != 0 { continue }
       }
       var factor: Float = 1
@@ -51,7 +53,9 @@ extension Worker {
       var score: Float = 0
       if wAffinity > 0 || wPredicted > 0 {
         var affinity: Float = 0
-        for d in 0..<dims { affinity += state.profile[profileRow + d] * catalogue.embedding[row + d] }
+        for d in 0..<dims {
+          affinity += state.profile[profileRow + d] * catalogue.embedding[row + d]
+        }
         let predictedEngagement = 1 / (1 + Float.exp(-(-2 + 4 * affinity + 2 * appeal)))
         score += wAffinity * affinity + wPredicted * predictedEngagement
       }
@@ -72,7 +76,9 @@ extension Worker {
       if wContext > 0 {
         var similarity: Float = 0
         let lastRow = lastItem * dims
-        for d in 0..<dims { similarity += catalogue.embedding[lastRow + d] * catalogue.embedding[row + d] }
+        for d in 0..<dims {
+          similarity += catalogue.embedding[lastRow + d] * catalogue.embedding[row + d]
+        }
         score += wContext * similarity
       }
       scratch.candidates[kept] = Int32(item)

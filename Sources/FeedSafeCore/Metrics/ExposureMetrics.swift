@@ -33,26 +33,36 @@ public enum ExposureMetrics {
         add(.exposuresPerHour, name, ratio(harmful * 3600, seconds))
         let reached = members.filter { tally.harmful[$0 * measureCount + m] > 0 }.count
         add(.reach, name, Double(reached) / people)
-        add(.minutesToFirst, name, KaplanMeier.median(of: members.map { person in
-          let first = tally.firstExposureSeconds[person * measureCount + m]
-          return first >= 0
-            ? KaplanMeier.Observation(time: Double(first) / 60, isEvent: true)
-            : KaplanMeier.Observation(time: Double(tally.feedSeconds[person]) / 60, isEvent: false)
-        }))
+        add(
+          .minutesToFirst, name,
+          KaplanMeier.median(
+            of: members.map { person in
+              let first = tally.firstExposureSeconds[person * measureCount + m]
+              return first >= 0
+                ? KaplanMeier.Observation(time: Double(first) / 60, isEvent: true)
+                : KaplanMeier.Observation(
+                  time: Double(tally.feedSeconds[person]) / 60, isEvent: false)
+            }))
         let eligible = members.reduce(0.0) { total, person in
           total + Double(tally.impressions[person])
             * outcome.eligibleHarmShare[outcome.assessedBand[person].position][m]
         }
         add(.amplification, name, ratio(harmful, eligible))
         add(.drift, name, drift(outcome.daily, cohort: cohort, measure: m))
-        add(.streakP95, name, percentile95(members.map { Double(tally.longestStreak[$0 * measureCount + m]) }))
+        add(
+          .streakP95, name,
+          percentile95(members.map { Double(tally.longestStreak[$0 * measureCount + m]) }))
       }
       let all = Metric.allCategories
       add(.minutesPerDay, all, seconds / 60 / (people * Double(max(1, horizonDays))))
-      add(.dataPoints, all, members.reduce(0.0) {
-        $0 + Double(tally.observedDataPoints[$1]) + Double(tally.inferredDataPoints[$1])
-      } / people)
-      add(.overblockingPerThousand, all, ratio(members.reduce(0.0) { $0 + Double(tally.overblocked[$1]) } * 1000, impressions))
+      add(
+        .dataPoints, all,
+        members.reduce(0.0) {
+          $0 + Double(tally.observedDataPoints[$1]) + Double(tally.inferredDataPoints[$1])
+        } / people)
+      add(
+        .overblockingPerThousand, all,
+        ratio(members.reduce(0.0) { $0 + Double(tally.overblocked[$1]) } * 1000, impressions))
     }
     return values
   }
@@ -66,9 +76,12 @@ public enum ExposureMetrics {
   /// impressions or day 0 had no harmful ones.
   static func drift(_ daily: DailySeries, cohort: Int, measure: Int) -> Double? {
     let last = daily.dayCount - 1
-    guard let first = ratio(Double(daily.harmful(day: 0, cohort: cohort, measure: measure)),
+    guard
+      let first = ratio(
+        Double(daily.harmful(day: 0, cohort: cohort, measure: measure)),
         Double(daily.impressions(day: 0, cohort: cohort))), first > 0,
-      let final = ratio(Double(daily.harmful(day: last, cohort: cohort, measure: measure)),
+      let final = ratio(
+        Double(daily.harmful(day: last, cohort: cohort, measure: measure)),
         Double(daily.impressions(day: last, cohort: cohort)))
     else { return nil }
     return final / first

@@ -87,9 +87,13 @@ public struct DailySeries: Sendable, Equatable {
   }
 
   /// Impressions of `cohort` on `day`.
-  public func impressions(day: Int, cohort: Int) -> Int64 { impressions[day * cohortCount + cohort] }
+  public func impressions(day: Int, cohort: Int) -> Int64 {
+    impressions[day * cohortCount + cohort]
+  }
   /// Feed seconds of `cohort` on `day`.
-  public func feedSeconds(day: Int, cohort: Int) -> Int64 { feedSeconds[day * cohortCount + cohort] }
+  public func feedSeconds(day: Int, cohort: Int) -> Int64 {
+    feedSeconds[day * cohortCount + cohort]
+  }
   /// Harmful impressions of `measure` for `cohort` on `day`.
   public func harmful(day: Int, cohort: Int, measure: Int) -> Int64 {
     harmful[(day * cohortCount + cohort) * measureCount + measure]

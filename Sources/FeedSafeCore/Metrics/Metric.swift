@@ -61,7 +61,9 @@ public struct MetricValue: Sendable, Equatable {
   public var value: Double
 
   /// A metric value.
-  public init(arm: String, seed: UInt64, cohort: String, category: String, metric: Metric, value: Double) {
+  public init(
+    arm: String, seed: UInt64, cohort: String, category: String, metric: Metric, value: Double
+  ) {
     self.arm = arm
     self.seed = seed
     self.cohort = cohort

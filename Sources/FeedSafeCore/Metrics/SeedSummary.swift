@@ -55,11 +55,16 @@ public enum SeedSummary {
   public static func summarise(
     _ values: [MetricValue], arms: [String], cohorts: [String], categories: [String]
   ) -> [SummaryRow] {
-    func position(_ list: [String], _ name: String) -> Int { list.firstIndex(of: name) ?? list.count }
+    func position(_ list: [String], _ name: String) -> Int {
+      list.firstIndex(of: name) ?? list.count
+    }
     var groups: [String: [MetricValue]] = [:]
     for value in values {
-      groups["\(value.arm)\u{1F}\(value.cohort)\u{1F}\(value.category)\u{1F}\(value.metric.rawValue)", default: []]
-        .append(value)
+      groups[
+        "\(value.arm)\u{1F}\(value.cohort)\u{1F}\(value.category)\u{1F}\(value.metric.rawValue)",
+        default: []
+      ]
+      .append(value)
     }
     var rows: [SummaryRow] = groups.values.map { group in
       let ordered = group.sorted { $0.seed < $1.seed }
@@ -71,8 +76,14 @@ public enum SeedSummary {
         n: ordered.count)
     }
     rows.sort {
-      (position(arms, $0.arm), position(cohorts, $0.cohort), position(categories, $0.category), $0.metric)
-        < (position(arms, $1.arm), position(cohorts, $1.cohort), position(categories, $1.category), $1.metric)
+      (
+        position(arms, $0.arm), position(cohorts, $0.cohort), position(categories, $0.category),
+        $0.metric
+      )
+        < (
+          position(arms, $1.arm), position(cohorts, $1.cohort), position(categories, $1.category),
+          $1.metric
+        )
     }
     return rows
   }
@@ -88,6 +99,7 @@ public enum SeedSummary {
     if df >= 1 && df <= table.count { return table[df - 1] }
     let z = 1.959964
     let v = Double(df)
-    return z + (z * z * z + z) / (4 * v) + (5 * Double.pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v)
+    return z + (z * z * z + z) / (4 * v) + (5 * Double.pow(z, 5) + 16 * z * z * z + 3 * z)
+      / (96 * v * v)
   }
 }

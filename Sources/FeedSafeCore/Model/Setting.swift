@@ -20,9 +20,11 @@ public struct SettingValues: Sendable, Equatable {
   public var values: [Bool]
 
   /// All settings on (the usual adult default on a platform without child protections).
-  public static let allOn = SettingValues(values: Array(repeating: true, count: Setting.allCases.count))
+  public static let allOn = SettingValues(
+    values: Array(repeating: true, count: Setting.allCases.count))
   /// All settings off (high privacy).
-  public static let allOff = SettingValues(values: Array(repeating: false, count: Setting.allCases.count))
+  public static let allOff = SettingValues(
+    values: Array(repeating: false, count: Setting.allCases.count))
 
   /// Whether `setting` is on.
   public subscript(_ setting: Setting) -> Bool {

@@ -56,7 +56,9 @@ public struct Arm: Sendable, Equatable {
   public var ageAssurance: AgeAssurance?
 
   /// An arm named `name` with one policy per band.
-  public init(name: String, preset: String? = nil, policies: [BandPolicy], ageAssurance: AgeAssurance? = nil) {
+  public init(
+    name: String, preset: String? = nil, policies: [BandPolicy], ageAssurance: AgeAssurance? = nil
+  ) {
     self.name = name
     self.preset = preset
     self.policies = policies

@@ -13,7 +13,8 @@ extension Worker {
       let score = scratch.scores[i]
       var j = i - 1
       while j >= 0
-        && (scratch.scores[j] < score || (scratch.scores[j] == score && scratch.candidates[j] > item))
+        && (scratch.scores[j] < score
+          || (scratch.scores[j] == score && scratch.candidates[j] > item))
       {
         scratch.candidates[j + 1] = scratch.candidates[j]
         scratch.scores[j + 1] = scratch.scores[j]

@@ -24,7 +24,9 @@ struct Run: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    guard threads >= 1 else {
+      throw ValidationError("--threads must be at least 1, got \(threads)")
+    }
   }
 
   func run() throws {
@@ -33,7 +35,9 @@ struct Run: ParsableCommand {
     let progress = ProgressLine(enabled: !quiet)
     let started = Date()
     let rows = try ExperimentRunner.run(spec, threads: threads, onProgress: progress.update)
-    progress.finish("\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    progress.finish(
+      "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+    )
     let document = ResultsDocument(spec: spec, path: loaded.path, rows: rows)
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }

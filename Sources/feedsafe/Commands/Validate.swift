@@ -4,7 +4,8 @@ import FeedSafeScenario
 /// `feedsafe validate FILE`: checks a scenario without running it.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check a scenario file without running it; lists every problem with its line and column.")
+    abstract:
+      "Check a scenario file without running it; lists every problem with its line and column.")
 
   @Argument(help: "The scenario file (YAML).")
   var files: [String]
@@ -15,9 +16,10 @@ struct Validate: ParsableCommand {
       do {
         let scenario = try Scenario.load(path: file)
         let spec = scenario.spec
-        print("\(file): ok — '\(spec.name)': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
-          + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days, "
-          + "\(spec.population.size) people, \(spec.catalogue.size) items")
+        print(
+          "\(file): ok — '\(spec.name)': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
+            + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days, "
+            + "\(spec.population.size) people, \(spec.catalogue.size) items")
       } catch {
         problems.append(error)
       }

@@ -5,7 +5,8 @@ import Testing
 @Suite("Synthetic catalogue and moderation")
 struct CatalogueTests {
   static let spec = TinyWorld.spec(items: 40_000, days: 10)
-  static let catalogue = Catalogue.build(spec: spec.catalogue, moderation: spec.moderation, seed: 9, horizonDays: 10)
+  static let catalogue = Catalogue.build(
+    spec: spec.catalogue, moderation: spec.moderation, seed: 9, horizonDays: 10)
 
   @Test("each harm category has its configured prevalence")
   func prevalence() {
@@ -36,7 +37,10 @@ struct CatalogueTests {
     let harmful = (0..<catalogue.count).filter { catalogue.isHarmful($0) }
     let caught = harmful.filter { catalogue.predictedHarm[$0] == catalogue.harm[$0] }
     #expect(abs(Double(caught.count) / Double(harmful.count) - 0.85) < 0.03)
-    #expect(harmful.allSatisfy { catalogue.predictedHarm[$0] == -1 || catalogue.predictedHarm[$0] == catalogue.harm[$0] })
+    #expect(
+      harmful.allSatisfy {
+        catalogue.predictedHarm[$0] == -1 || catalogue.predictedHarm[$0] == catalogue.harm[$0]
+      })
     let benign = (0..<catalogue.count).filter { !catalogue.isHarmful($0) }
     let flagged = benign.filter { catalogue.predictedHarm[$0] >= 0 }
     #expect(abs(Double(flagged.count) / Double(benign.count) - 0.01) < 0.003)
@@ -55,7 +59,9 @@ struct CatalogueTests {
       for position in 0..<count {
         let item = catalogue.byDimension.item(dimension, at: position)
         let onTopic = Int(catalogue.primaryTopic[item]) == dimension
-        let onTheme = catalogue.harm[item] >= 0 && Self.spec.taxonomy.topics.count + Int(catalogue.harm[item]) == dimension
+        let onTheme =
+          catalogue.harm[item] >= 0
+          && Self.spec.taxonomy.topics.count + Int(catalogue.harm[item]) == dimension
         #expect(onTopic || onTheme)
       }
     }
@@ -66,7 +72,9 @@ struct CatalogueTests {
     let catalogue = Self.catalogue
     let topics = Self.spec.taxonomy.topics.count
     for item in stride(from: 0, to: catalogue.count, by: 97) {
-      let home = catalogue.harm[item] >= 0 ? topics + Int(catalogue.harm[item]) : Int(catalogue.primaryTopic[item])
+      let home =
+        catalogue.harm[item] >= 0
+        ? topics + Int(catalogue.harm[item]) : Int(catalogue.primaryTopic[item])
       #expect(Int(catalogue.creatorDimension[Int(catalogue.creator[item])]) == home)
     }
   }

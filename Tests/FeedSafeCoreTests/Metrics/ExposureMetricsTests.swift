@@ -11,7 +11,8 @@ struct ExposureMetricsTests {
       HarmCategory(name: "a", tier: .primaryPriority, gatewayTopics: []),
       HarmCategory(name: "b", tier: .priority, gatewayTopics: []),
     ])
-  static let measures = HarmMeasures(taxonomy: taxonomy)  // a, b, primary_priority, priority, any_harm
+  /// a, b, primary_priority, priority, any_harm.
+  static let measures = HarmMeasures(taxonomy: taxonomy)
   static let cohorts = Cohorts(bands: .standard)
 
   /// p0: 13–15, 10 impressions in 600 s, 2 of category a (first after 60 s, a run of 2), one
@@ -27,8 +28,12 @@ struct ExposureMetricsTests {
     tally.observedDataPoints = [3, 0, 0]
     tally.inferredDataPoints = [2, 0, 0]
     let a = 0, b = 1, primary = 2, priority = 3, any = 4
-    for (measure, count) in [(a, 2), (primary, 2), (any, 2)] { tally.harmful[0 * m + measure] = Int32(count) }
-    for (measure, count) in [(b, 4), (priority, 4), (any, 4)] { tally.harmful[1 * m + measure] = Int32(count) }
+    for (measure, count) in [(a, 2), (primary, 2), (any, 2)] {
+      tally.harmful[0 * m + measure] = Int32(count)
+    }
+    for (measure, count) in [(b, 4), (priority, 4), (any, 4)] {
+      tally.harmful[1 * m + measure] = Int32(count)
+    }
     for measure in [a, primary, any] {
       tally.firstExposureSeconds[0 * m + measure] = 60
       tally.longestStreak[0 * m + measure] = 2
@@ -67,11 +72,15 @@ struct ExposureMetricsTests {
     let category: String
     let cohort: String
     let expected: Double?
-    var testDescription: String { "\(metric.rawValue) of \(category) for \(cohort) is \(expected.map { "\($0)" } ?? "undefined")" }
+    var testDescription: String {
+      "\(metric.rawValue) of \(category) for \(cohort) is \(expected.map { "\($0)" } ?? "undefined")"
+    }
   }
 
   static let cases: [Case] = [
-    Case(metric: .exposurePerThousand, category: "any_harm", cohort: "13_15", expected: 6.0 / 30 * 1000),
+    Case(
+      metric: .exposurePerThousand, category: "any_harm", cohort: "13_15", expected: 6.0 / 30 * 1000
+    ),
     Case(metric: .exposurePerThousand, category: "a", cohort: "13_15", expected: 2.0 / 30 * 1000),
     Case(metric: .exposurePerThousand, category: "any_harm", cohort: "adult", expected: 0),
     Case(metric: .exposuresPerHour, category: "any_harm", cohort: "13_15", expected: 12),
@@ -86,8 +95,11 @@ struct ExposureMetricsTests {
     Case(metric: .streakP95, category: "any_harm", cohort: "13_15", expected: 2),
     Case(metric: .minutesPerDay, category: "all", cohort: "13_15", expected: 30.0 / (2 * 5)),
     Case(metric: .dataPoints, category: "all", cohort: "13_15", expected: 2.5),
-    Case(metric: .overblockingPerThousand, category: "all", cohort: "13_15", expected: 1.0 / 30 * 1000),
-    Case(metric: .exposurePerThousand, category: "any_harm", cohort: "children_assessed_as_adult", expected: 200),
+    Case(
+      metric: .overblockingPerThousand, category: "all", cohort: "13_15", expected: 1.0 / 30 * 1000),
+    Case(
+      metric: .exposurePerThousand, category: "any_harm", cohort: "children_assessed_as_adult",
+      expected: 200),
     Case(metric: .exposurePerThousand, category: "any_harm", cohort: "children", expected: 200),
     Case(metric: .exposurePerThousand, category: "any_harm", cohort: "all", expected: 150),
   ]
@@ -105,7 +117,8 @@ struct ExposureMetricsTests {
 
   @Test("cohorts with nobody in them report nothing")
   func emptyCohortsReportNothing() {
-    let values = ExposureMetrics.values(of: Self.outcome(), measures: Self.measures, cohorts: Self.cohorts, horizonDays: 5)
+    let values = ExposureMetrics.values(
+      of: Self.outcome(), measures: Self.measures, cohorts: Self.cohorts, horizonDays: 5)
     #expect(!values.contains { $0.cohort == "under_13" || $0.cohort == "16_17" })
   }
 }

@@ -19,7 +19,9 @@ struct SeedSummaryTests {
     #expect(halfWidth == nil)
   }
 
-  @Test("t quantiles match the table and approach 1.96", arguments: [(1, 12.706), (9, 2.262), (30, 2.042), (60, 2.000), (1000, 1.962)])
+  @Test(
+    "t quantiles match the table and approach 1.96",
+    arguments: [(1, 12.706), (9, 2.262), (30, 2.042), (60, 2.000), (1000, 1.962)])
   func tQuantiles(df: Int, expected: Double) {
     #expect(abs(SeedSummary.tQuantile975(degreesOfFreedom: df) - expected) < 0.002)
   }
@@ -27,12 +29,20 @@ struct SeedSummaryTests {
   @Test("summary rows are ordered by arm, cohort, category and metric as given")
   func ordering() {
     let values = [
-      MetricValue(arm: "b", seed: 1, cohort: "adult", category: "any_harm", metric: .reach, value: 1),
-      MetricValue(arm: "a", seed: 2, cohort: "adult", category: "any_harm", metric: .reach, value: 3),
-      MetricValue(arm: "a", seed: 1, cohort: "adult", category: "any_harm", metric: .reach, value: 1),
-      MetricValue(arm: "a", seed: 1, cohort: "13_15", category: "any_harm", metric: .reach, value: 0),
+      MetricValue(
+        arm: "b", seed: 1, cohort: "adult", category: "any_harm", metric: .reach, value: 1),
+      MetricValue(
+        arm: "a", seed: 2, cohort: "adult", category: "any_harm", metric: .reach, value: 3),
+      MetricValue(
+        arm: "a", seed: 1, cohort: "adult", category: "any_harm", metric: .reach, value: 1),
+      MetricValue(
+        arm: "a", seed: 1, cohort: "13_15", category: "any_harm", metric: .reach, value: 0),
     ]
-    let rows = SeedSummary.summarise(values, arms: ["a", "b"], cohorts: ["13_15", "adult"], categories: ["any_harm"])
-    #expect(rows.map { "\($0.arm) \($0.cohort) \($0.mean) \($0.n)" } == ["a 13_15 0.0 1", "a adult 2.0 2", "b adult 1.0 1"])
+    let rows = SeedSummary.summarise(
+      values, arms: ["a", "b"], cohorts: ["13_15", "adult"], categories: ["any_harm"])
+    #expect(
+      rows.map { "\($0.arm) \($0.cohort) \($0.mean) \($0.n)" } == [
+        "a 13_15 0.0 1", "a adult 2.0 2", "b adult 1.0 1",
+      ])
   }
 }

@@ -4,10 +4,13 @@ import Testing
 
 @Suite("Synthetic population")
 struct PopulationTests {
-  static func build(size: Int = 20_000, _ change: (inout PopulationSpec) -> Void = { _ in }) -> Population {
+  static func build(size: Int = 20_000, _ change: (inout PopulationSpec) -> Void = { _ in })
+    -> Population
+  {
     var spec = TinyWorld.spec(people: size, items: 2_000)
     change(&spec.population)
-    let catalogue = Catalogue.build(spec: spec.catalogue, moderation: spec.moderation, seed: 5, horizonDays: 4)
+    let catalogue = Catalogue.build(
+      spec: spec.catalogue, moderation: spec.moderation, seed: 5, horizonDays: 4)
     return Population.build(spec: spec.population, catalogue: catalogue, seed: 5)
   }
 
@@ -29,28 +32,36 @@ struct PopulationTests {
     let teens = (0..<population.count).filter { population.trueBand[$0] == AgeBand(1) }
     let liars = teens.filter { population.declaredAge[$0] >= 18 }
     #expect(abs(Double(liars.count) / Double(teens.count) - 0.32) < 0.03)
-    #expect((0..<population.count).allSatisfy { population.assessedAge[$0] == population.declaredAge[$0] })
+    #expect(
+      (0..<population.count).allSatisfy { population.assessedAge[$0] == population.declaredAge[$0] }
+    )
     let under13 = (0..<population.count).filter { population.trueBand[$0] == AgeBand(0) }
     let under13Liars = under13.filter { population.declaredAge[$0] >= 13 }
-    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.5) < 0.04)
+    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.4) < 0.04)
   }
 
   @Test("verification without failures assesses the true age")
   func verification() {
     let population = Self.build(size: 2_000) { $0.ageAssurance = .verification(failureRate: 0) }
-    #expect((0..<population.count).allSatisfy { population.assessedAge[$0] == population.trueAge[$0] })
+    #expect(
+      (0..<population.count).allSatisfy { population.assessedAge[$0] == population.trueAge[$0] })
   }
 
   @Test("age estimation has the configured mean absolute error", arguments: [1.0, 3.0])
   func estimationError(meanAbsoluteError: Double) {
-    let population = Self.build { $0.ageAssurance = .estimation(meanAbsoluteError: meanAbsoluteError) }
-    let errors = (0..<population.count).map { abs(Double(population.assessedAge[$0]) - Double(population.trueAge[$0])) }
+    let population = Self.build {
+      $0.ageAssurance = .estimation(meanAbsoluteError: meanAbsoluteError)
+    }
+    let errors = (0..<population.count).map {
+      abs(Double(population.assessedAge[$0]) - Double(population.trueAge[$0]))
+    }
     let mean = errors.reduce(0, +) / Double(errors.count)
     // Rounding to whole years adds about 1/12 year² of variance: a small, known upward bias.
     #expect(abs(mean - meanAbsoluteError) < 0.12)
   }
 
-  @Test("interests are unit vectors on benign topics only, and declared interests are the strongest")
+  @Test(
+    "interests are unit vectors on benign topics only, and declared interests are the strongest")
   func interests() {
     let population = Self.build(size: 500)
     let dims = population.dimensionCount

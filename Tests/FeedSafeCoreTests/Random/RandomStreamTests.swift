@@ -60,7 +60,8 @@ struct RandomStreamTests {
     let n = 40_000
     let gammaMean = (0..<n).reduce(0.0) { total, _ in total + rng.gamma(shape: shape) } / Double(n)
     #expect(abs(gammaMean - shape) < 0.05 * max(1, shape))
-    let poissonMean = Double((0..<n).reduce(0) { total, _ in total + rng.poisson(mean: shape) }) / Double(n)
+    let poissonMean =
+      Double((0..<n).reduce(0) { total, _ in total + rng.poisson(mean: shape) }) / Double(n)
     #expect(abs(poissonMean - shape) < 0.05 * max(1, shape))
   }
 }
