@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "FeedSafeCore", targets: ["FeedSafeCore"]),
     .library(name: "FeedSafeScenario", targets: ["FeedSafeScenario"]),
     .library(name: "FeedSafeReport", targets: ["FeedSafeReport"]),
+    .library(name: "FeedSafeStore", targets: ["FeedSafeStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -28,16 +29,21 @@ let package = Package(
       dependencies: ["FeedSafeCore", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "FeedSafeReport", dependencies: ["FeedSafeCore"]),
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+    .target(name: "FeedSafeStore", dependencies: ["FeedSafeCore", "CSQLite"]),
     .executableTarget(
       name: "feedsafe",
       dependencies: [
-        "FeedSafeCore", "FeedSafeScenario", "FeedSafeReport",
+        "FeedSafeCore", "FeedSafeScenario", "FeedSafeReport", "FeedSafeStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "FeedSafeCoreTests", dependencies: ["FeedSafeCore"]),
     .testTarget(name: "FeedSafeScenarioTests", dependencies: ["FeedSafeScenario", "FeedSafeCore"]),
     .testTarget(name: "FeedSafeReportTests", dependencies: ["FeedSafeReport", "FeedSafeCore"]),
+    .testTarget(name: "FeedSafeStoreTests", dependencies: ["FeedSafeStore", "FeedSafeCore"]),
     .testTarget(name: "FeedSafeCLITests", dependencies: ["feedsafe"]),
   ]
 )

@@ -41,6 +41,8 @@ public struct ResultsDocument: Sendable {
     }
   }
 
+  /// The stored run's id, or `nil` when the run was not stored.
+  public var runID: String?
   /// The scenario.
   public var scenario: ScenarioSummary
   /// Arm names, in scenario order.
@@ -56,9 +58,10 @@ public struct ResultsDocument: Sendable {
 
   /// A results document.
   public init(
-    scenario: ScenarioSummary, arms: [String], cohorts: [String], childCohorts: Set<String>,
-    categories: [String], rows: [SummaryRow]
+    runID: String?, scenario: ScenarioSummary, arms: [String], cohorts: [String],
+    childCohorts: Set<String>, categories: [String], rows: [SummaryRow]
   ) {
+    self.runID = runID
     self.scenario = scenario
     self.arms = arms
     self.cohorts = cohorts
@@ -68,9 +71,10 @@ public struct ResultsDocument: Sendable {
   }
 
   /// The document of a finished run of `spec` loaded from `path`.
-  public init(spec: ExperimentSpec, path: String, rows: [SummaryRow]) {
+  public init(spec: ExperimentSpec, path: String, rows: [SummaryRow], runID: String?) {
     let cohorts = Cohorts(bands: spec.population.bands)
     self.init(
+      runID: runID,
       scenario: ScenarioSummary(
         name: spec.name, description: spec.description, path: path, seeds: spec.seeds,
         horizonDays: spec.horizonDays, people: spec.population.size, items: spec.catalogue.size),

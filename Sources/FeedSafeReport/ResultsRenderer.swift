@@ -101,12 +101,21 @@ public enum ResultsRenderer {
       enum Keys: String, CodingKey { case arm, cohort, category, metric, mean, ci_low, ci_high, n }
     }
     struct Body: Encodable {
+      let run_id: String?
       let scenario: ResultsDocument.ScenarioSummary
       let arms: [String]
       let metrics: [Row]
+      func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(run_id, forKey: .run_id)
+        try container.encode(scenario, forKey: .scenario)
+        try container.encode(arms, forKey: .arms)
+        try container.encode(metrics, forKey: .metrics)
+      }
+      enum Keys: String, CodingKey { case run_id, scenario, arms, metrics }
     }
     let body = Body(
-      scenario: document.scenario, arms: document.arms,
+      run_id: document.runID, scenario: document.scenario, arms: document.arms,
       metrics: document.rows.map {
         Row(
           arm: $0.arm, cohort: $0.cohort, category: $0.category, metric: $0.metric.rawValue,

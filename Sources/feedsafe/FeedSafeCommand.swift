@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedSafeScenario
+import FeedSafeStore
 import Foundation
 
 /// The `feedsafe` command line. Exit codes are mapped here and only here.
@@ -13,7 +14,7 @@ struct FeedSafeCommand: ParsableCommand {
       missing file); 3 store, I/O or internal failure; 130 interrupted.
       """,
     version: FeedSafeVersion.current,
-    subcommands: [Run.self, Validate.self]
+    subcommands: [Run.self, Validate.self, Runs.self, Show.self, Export.self, Delete.self]
   )
 
   /// Exit code for bad input: flags, scenario files, missing files.
@@ -30,6 +31,9 @@ struct FeedSafeCommand: ParsableCommand {
     } catch let error as ScenarioError {
       printError(error.description)
       Foundation.exit(badInput)
+    } catch let error as StoreError {
+      printError("error: \(error.message)")
+      Foundation.exit(error.isBadInput ? badInput : internalFailure)
     } catch let error as CommandFailure {
       printError("error: \(error.message)")
       Foundation.exit(error.exitCode)

@@ -3,9 +3,12 @@ import Testing
 
 @Suite("feedsafe run and validate, as a user runs them")
 struct RunCommandTests {
+  /// Small runs that are not stored (the store has its own tests).
+  static let small = CLI.small + ["--no-store"]
+
   @Test("run --format json prints scenario, arms and metric rows with mean, CI and n")
   func runJSON() throws {
-    let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "json"] + CLI.small)
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "json"] + Self.small)
     #expect(result.status == 0, "\(result.stderr)")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -26,7 +29,7 @@ struct RunCommandTests {
 
   @Test("run prints a table with arms as columns and children's bands first")
   func runTable() throws {
-    let result = try CLI.run(["run", "scenarios/quickstart.yaml"] + CLI.small)
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml"] + Self.small)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
     let header = try #require(lines.first { $0.hasPrefix("cohort") })
@@ -38,7 +41,7 @@ struct RunCommandTests {
 
   @Test("run --format csv prints one header and one line per row")
   func runCSV() throws {
-    let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv"] + CLI.small)
+    let result = try CLI.run(["run", "scenarios/quickstart.yaml", "--format", "csv"] + Self.small)
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first == "arm,cohort,category,metric,mean,ci_low,ci_high,n")
@@ -51,9 +54,9 @@ struct RunCommandTests {
   @Test("1 and 2 threads print identical results")
   func threadsIdentical() throws {
     let one = try CLI.run(
-      ["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "1"] + CLI.small)
+      ["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "1"] + Self.small)
     let two = try CLI.run(
-      ["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "2"] + CLI.small)
+      ["run", "scenarios/quickstart.yaml", "--format", "csv", "--threads", "2"] + Self.small)
     #expect(one.status == 0 && two.status == 0)
     #expect(one.stdout == two.stdout)
   }
@@ -101,7 +104,7 @@ struct RunCommandTests {
   func profilingOffReducesChildrensExposure() throws {
     let result = try CLI.run([
       "run", "scenarios/profiling-off-by-default.yaml", "--people", "400", "--items", "3000",
-      "--days", "6", "--seeds", "3", "--format", "json", "--quiet",
+      "--days", "6", "--seeds", "3", "--format", "json", "--quiet", "--no-store",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let object = try #require(

@@ -40,9 +40,9 @@ enum TinyWorld {
   }
 
   /// Every metric value of a run, keyed `arm/cohort/category/metric`.
-  static func values(_ spec: ExperimentSpec, threads: Int = 1) -> [String: Double] {
+  static func values(_ spec: ExperimentSpec, threads: Int = 1) throws -> [String: Double] {
     var values: [String: Double] = [:]
-    _ = ExperimentRunner.run(
+    _ = try ExperimentRunner.run(
       spec, threads: threads,
       onResult: { result in
         for value in result.values {
@@ -55,8 +55,8 @@ enum TinyWorld {
   }
 
   /// The outcome of one arm on seed 42.
-  static func outcome(_ spec: ExperimentSpec, arm: Int = 0, threads: Int = 1) -> ArmOutcome {
-    ArmSimulation.run(
+  static func outcome(_ spec: ExperimentSpec, arm: Int = 0, threads: Int = 1) throws -> ArmOutcome {
+    try ArmSimulation.run(
       spec: spec, arm: spec.arms[arm], world: World(spec: spec, seed: spec.seed), threads: threads)
   }
 }

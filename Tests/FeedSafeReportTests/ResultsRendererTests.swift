@@ -7,6 +7,7 @@ import Testing
 @Suite("Rendering results")
 struct ResultsRendererTests {
   static let document = ResultsDocument(
+    runID: nil,
     scenario: .init(
       name: "s", description: "d", path: "s.yaml", seeds: [1, 2], horizonDays: 3, people: 10,
       items: 20),

@@ -26,11 +26,13 @@ public struct ArmOutcome: Sendable {
 /// draw comes from a stream keyed by (seed, purpose, person, day) and counts are integers, the
 /// outcome is bit-identical for any number of threads.
 public enum ArmSimulation {
-  /// Simulates `arm` over `world` with `threads` workers; `onDay` is called after each day.
+  /// Simulates `arm` over `world` with `threads` workers; `onDay` is called after each day and
+  /// `isCancelled` before each.
+  /// - Throws: ``RunCancelled`` when `isCancelled` returns `true`.
   public static func run(
     spec: ExperimentSpec, arm: Arm, world: World, threads: Int,
-    onDay: (Int) -> Void = { _ in }
-  ) -> ArmOutcome {
+    isCancelled: () -> Bool = { false }, onDay: (Int) -> Void = { _ in }
+  ) throws(RunCancelled) -> ArmOutcome {
     let context = ArmContext(spec: spec, arm: arm, world: world)
     let people = world.population.count
     let workerCount = max(1, min(threads, people))
@@ -42,6 +44,7 @@ public enum ArmSimulation {
     }
     var today = firstDay(context: context, spec: spec)
     for day in 0..<spec.horizonDays {
+      if isCancelled() { throw RunCancelled() }
       simulateDay(today, workers: &workers, context: context)
       today = nextDay(after: day, workers: workers, context: context, spec: spec)
       onDay(day)
@@ -132,6 +135,12 @@ public enum ArmSimulation {
       return harmful.map { eligible > 0 ? Double($0) / Double(eligible) : 0 }
     }
   }
+}
+
+/// Thrown when a run is stopped part-way (Ctrl-C); nothing of the unfinished arm is returned.
+public struct RunCancelled: Error, Sendable {
+  /// A cancellation.
+  public init() {}
 }
 
 extension Worker {

@@ -26,26 +26,29 @@ public struct RunProgress: Sendable {
 /// Runs every arm on every seed with common random numbers: within one seed, every arm sees the
 /// same world (built once) and the same random streams.
 public enum ExperimentRunner {
-  /// Runs `spec`, calling `onResult` after each arm × seed (seed-major order) and `onProgress`
-  /// after each simulated day. Returns the summary over seeds.
+  /// Runs `spec`, calling `onResult` after each arm × seed (seed-major order), `onProgress` after
+  /// each simulated day and `isCancelled` before each. Returns the summary over seeds.
+  /// - Throws: ``RunCancelled`` when cancelled, or what `onResult` throws.
   public static func run(
     _ spec: ExperimentSpec, threads: Int,
+    isCancelled: () -> Bool = { false },
     onProgress: (RunProgress) -> Void = { _ in },
     onResult: (ArmSeedResult) throws -> Void = { _ in }
-  ) rethrows -> [SummaryRow] {
+  ) throws -> [SummaryRow] {
     let measures = HarmMeasures(taxonomy: spec.taxonomy)
     let cohorts = Cohorts(bands: spec.population.bands)
     var values: [MetricValue] = []
     for (replication, seed) in spec.seeds.enumerated() {
       let world = World(spec: spec, seed: seed)
       for (armIndex, arm) in spec.arms.enumerated() {
-        let outcome = ArmSimulation.run(spec: spec, arm: arm, world: world, threads: threads) {
-          day in
-          onProgress(
-            RunProgress(
-              replication: replication, replications: spec.replications, arm: armIndex,
-              arms: spec.arms.count, day: day + 1, days: spec.horizonDays, armName: arm.name))
-        }
+        let outcome = try ArmSimulation.run(
+          spec: spec, arm: arm, world: world, threads: threads, isCancelled: isCancelled,
+          onDay: { day in
+            onProgress(
+              RunProgress(
+                replication: replication, replications: spec.replications, arm: armIndex,
+                arms: spec.arms.count, day: day + 1, days: spec.horizonDays, armName: arm.name))
+          })
         let armValues = ExposureMetrics.values(
           of: outcome, measures: measures, cohorts: cohorts, horizonDays: spec.horizonDays)
         values.append(contentsOf: armValues)

@@ -2,14 +2,20 @@ import ArgumentParser
 import FeedSafeCore
 import FeedSafeReport
 import FeedSafeScenario
+import FeedSafeStore
 import Foundation
 
-/// `feedsafe run FILE`: runs a scenario and prints its results.
+/// `feedsafe run FILE`: runs a scenario, stores it and prints its results.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run a scenario: every arm on every seed; print the metrics with 95% CIs.")
+    abstract:
+      "Run a scenario: every arm on every seed; store the run and print the metrics with 95% CIs.")
 
   @OptionGroup var scenario: ScenarioOptions
+  @OptionGroup var store: StoreOptions
+
+  @Flag(help: "Do not store the run.")
+  var noStore = false
 
   @Option(help: "Worker threads (results are identical for any number).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -32,15 +38,100 @@ struct Run: ParsableCommand {
   func run() throws {
     let loaded = try scenario.load()
     let spec = loaded.spec
+    let recorder =
+      try noStore
+      ? nil : RunRecorder(scenario: loaded, store: store.openForWriting(), threads: threads)
+    if let recorder {
+      FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
+    }
+    Interruption.install()
     let progress = ProgressLine(enabled: !quiet)
     let started = Date()
-    let rows = try ExperimentRunner.run(spec, threads: threads, onProgress: progress.update)
+    let rows: [SummaryRow]
+    do {
+      rows = try ExperimentRunner.run(
+        spec, threads: threads, isCancelled: { Interruption.isRequested },
+        onProgress: progress.update,
+        onResult: { try recorder?.record($0) })
+      try recorder?.complete(summary: rows, wallSeconds: Date().timeIntervalSince(started))
+    } catch is RunCancelled {
+      progress.finish("interrupted")
+      try recorder?.end(
+        .interrupted, error: "interrupted by signal", wallSeconds: Date().timeIntervalSince(started)
+      )
+      throw CommandFailure(
+        message: "run interrupted"
+          + (recorder.map { "; run \($0.runID) is marked interrupted" } ?? ""),
+        exitCode: FeedSafeCommand.interrupted)
+    } catch {
+      try? recorder?.end(.failed, error: "\(error)", wallSeconds: Date().timeIntervalSince(started))
+      throw error
+    }
+    let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
     progress.finish(
-      "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
-    )
-    let document = ResultsDocument(spec: spec, path: loaded.path, rows: rows)
+      "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(seconds) s")
+    let document = ResultsDocument(
+      spec: spec, path: loaded.path, rows: rows, runID: recorder?.runID)
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// Streams a run's results to the store: one transaction per seed, then the summary and the
+/// `complete` status together.
+final class RunRecorder {
+  // A class: it accumulates the current seed's results across callbacks.
+  let store: RunStore
+  let runID: String
+  private let arms: Int
+  private let cohorts: [String]
+  private let categories: [String]
+  private var pending: [ArmSeedResult] = []
+
+  init(scenario: Scenario, store: RunStore, threads: Int) throws {
+    let run = NewRun(
+      spec: scenario.spec, path: scenario.path, text: scenario.text, threads: threads,
+      toolVersion: FeedSafeVersion.current, gitCommit: GitCommit.current())
+    self.store = store
+    runID = try store.begin(run)
+    arms = scenario.spec.arms.count
+    cohorts = run.record.cohorts
+    categories = run.record.categories
+  }
+
+  func record(_ result: ArmSeedResult) throws {
+    pending.append(result)
+    guard pending.count == arms else { return }
+    try store.record(
+      seed: result.seed, results: pending, runID: runID, cohorts: cohorts, categories: categories)
+    pending.removeAll()
+  }
+
+  func complete(summary: [SummaryRow], wallSeconds: Double) throws {
+    try store.complete(runID: runID, summary: summary, wallSeconds: wallSeconds)
+  }
+
+  func end(_ status: RunStatus, error: String, wallSeconds: Double) throws {
+    try store.end(runID: runID, status: status, error: error, wallSeconds: wallSeconds)
+  }
+}
+
+/// The git commit of the working directory, where it is a git checkout (the commit of the
+/// recommender code a CI gate is testing); `nil` elsewhere.
+enum GitCommit {
+  static func current() -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "rev-parse", "HEAD"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : text
+  }
+}

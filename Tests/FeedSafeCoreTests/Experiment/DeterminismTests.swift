@@ -9,32 +9,32 @@ struct DeterminismTests {
     arms: [TinyWorld.arm("none", .none), TinyWorld.arm("ico", .icoChildrensCode)])
 
   @Test("the same scenario and seed give identical metrics twice")
-  func sameSeedTwice() {
-    #expect(TinyWorld.values(Self.spec) == TinyWorld.values(Self.spec))
+  func sameSeedTwice() throws {
+    #expect(try TinyWorld.values(Self.spec) == TinyWorld.values(Self.spec))
   }
 
   @Test("1, 2 and 3 threads give bit-identical metrics", arguments: [2, 3])
-  func threadCountDoesNotMatter(threads: Int) {
-    let single = TinyWorld.values(Self.spec, threads: 1)
+  func threadCountDoesNotMatter(threads: Int) throws {
+    let single = try TinyWorld.values(Self.spec, threads: 1)
     #expect(!single.isEmpty)
-    #expect(TinyWorld.values(Self.spec, threads: threads) == single)
+    #expect(try TinyWorld.values(Self.spec, threads: threads) == single)
   }
 
   @Test("1 and 2 threads give identical per-person tallies and daily series")
-  func tallyIdentical() {
-    let one = TinyWorld.outcome(Self.spec, threads: 1)
-    let two = TinyWorld.outcome(Self.spec, threads: 2)
+  func tallyIdentical() throws {
+    let one = try TinyWorld.outcome(Self.spec, threads: 1)
+    let two = try TinyWorld.outcome(Self.spec, threads: 2)
     #expect(one.tally == two.tally)
     #expect(one.daily == two.daily)
   }
 
   @Test("two identical arms give identical metrics (common random numbers)")
-  func identicalArmsAgree() {
+  func identicalArmsAgree() throws {
     var spec = Self.spec
     var twin = spec.arms[0]
     twin.name = "twin"
     spec.arms.append(twin)
-    let values = TinyWorld.values(spec)
+    let values = try TinyWorld.values(spec)
     let first = values.filter { $0.key.hasPrefix("none/") }
     #expect(!first.isEmpty)
     for (key, value) in first {
@@ -43,18 +43,18 @@ struct DeterminismTests {
   }
 
   @Test("adding an arm leaves the other arms' metrics unchanged")
-  func addingAnArm() {
+  func addingAnArm() throws {
     var bigger = Self.spec
     bigger.arms.append(TinyWorld.arm("ofcom", .ofcomChildrenCodes))
-    let before = TinyWorld.values(Self.spec)
-    let after = TinyWorld.values(bigger).filter { !$0.key.hasPrefix("ofcom/") }
+    let before = try TinyWorld.values(Self.spec)
+    let after = try TinyWorld.values(bigger).filter { !$0.key.hasPrefix("ofcom/") }
     #expect(after == before)
   }
 
   @Test("a different seed gives a different world and different metrics")
-  func seedsDiffer() {
+  func seedsDiffer() throws {
     var other = Self.spec
     other.seed += 100
-    #expect(TinyWorld.values(other) != TinyWorld.values(Self.spec))
+    #expect(try TinyWorld.values(other) != TinyWorld.values(Self.spec))
   }
 }

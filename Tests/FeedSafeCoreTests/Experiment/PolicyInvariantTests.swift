@@ -20,7 +20,7 @@ struct PolicyInvariantTests {
     spec.population.stickiness = Array(repeating: 1, count: Setting.allCases.count)
     let world = World(spec: spec, seed: spec.seed)
     let context = ArmContext(spec: spec, arm: spec.arms[0], world: world)
-    let outcome = ArmSimulation.run(spec: spec, arm: spec.arms[0], world: world, threads: 1)
+    let outcome = try ArmSimulation.run(spec: spec, arm: spec.arms[0], world: world, threads: 1)
     var children = 0
     for person in 0..<world.population.count
     where AgeBands.standard.isChild(world.population.trueBand[person]) {
@@ -43,7 +43,7 @@ struct PolicyInvariantTests {
   }
 
   @Test("children who turn profiling on get the profiled feed (stickiness below 1)")
-  func moversGetProfiledFeed() {
+  func moversGetProfiledFeed() throws {
     var spec = Self.verified(
       TinyWorld.spec(people: 400, arms: [TinyWorld.arm("ico", .icoChildrensCode)]))
     spec.population.stickiness = Array(repeating: 0.5, count: Setting.allCases.count)
@@ -69,7 +69,7 @@ struct PolicyInvariantTests {
         $0.harmActions[selfHarm] = .remove
       },
     ]
-    let values = TinyWorld.values(spec)
+    let values = try TinyWorld.values(spec)
     let before = try #require(values["none/42/children/self_harm/exposure_per_1k"])
     #expect(before > 0)
     #expect(values["filtered/42/children/self_harm/exposure_per_1k"] == 0)
@@ -91,7 +91,7 @@ struct PolicyInvariantTests {
         $0.harmActions[selfHarm] = .remove
       },
     ]
-    let values = TinyWorld.values(spec)
+    let values = try TinyWorld.values(spec)
     let unfiltered = try #require(values["none/42/children/self_harm/exposure_per_1k"])
     #expect(unfiltered > 0)
     #expect(values["filtered/42/children/self_harm/exposure_per_1k"] == unfiltered)
@@ -102,7 +102,7 @@ struct PolicyInvariantTests {
     var spec = Self.verified(TinyWorld.spec(people: 200, days: 2))
     spec.moderation.falsePositiveRate = Array(repeating: 0.02, count: spec.taxonomy.harms.count)
     spec.arms = [TinyWorld.arm("none", .none), TinyWorld.arm("ofcom", .ofcomChildrenCodes)]
-    let values = TinyWorld.values(spec)
+    let values = try TinyWorld.values(spec)
     #expect(values["none/42/children/all/overblocking_per_1k"] == 0)
     #expect(try #require(values["ofcom/42/children/all/overblocking_per_1k"]) > 0)
     #expect(values["ofcom/42/adult/all/overblocking_per_1k"] == 0)
@@ -119,7 +119,7 @@ struct PolicyInvariantTests {
         $0.maximumHarmfulPerPage = 0
       }
     ]
-    let values = TinyWorld.values(spec)
+    let values = try TinyWorld.values(spec)
     #expect(values["capped/42/children/any_harm/exposure_per_1k"] == 0)
     #expect(try #require(values["capped/42/adult/any_harm/exposure_per_1k"]) > 0)
   }

@@ -1,0 +1,122 @@
+/// The store's schema, as named, append-only SQL migrations. A migration is never edited once
+/// released: a change is a new migration. `PRAGMA user_version` holds how many have been applied.
+enum Migrations {
+  /// Every migration, oldest first.
+  static let all: [(name: String, sql: String)] = [
+    (
+      "1-runs-arms-metrics",
+      """
+      CREATE TABLE runs (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL,
+        description     TEXT NOT NULL,
+        scenario_path   TEXT NOT NULL,
+        scenario_text   TEXT NOT NULL,
+        scenario_sha256 TEXT NOT NULL,
+        tool_version    TEXT NOT NULL,
+        git_commit      TEXT,
+        base_seed       INTEGER NOT NULL,
+        seeds           TEXT NOT NULL,
+        horizon_days    INTEGER NOT NULL CHECK (horizon_days > 0),
+        people          INTEGER NOT NULL CHECK (people > 0),
+        items           INTEGER NOT NULL CHECK (items > 0),
+        threads         INTEGER NOT NULL CHECK (threads > 0),
+        cohorts         TEXT NOT NULL,
+        child_cohorts   TEXT NOT NULL,
+        categories      TEXT NOT NULL,
+        started_at      TEXT NOT NULL,
+        finished_at     TEXT,
+        wall_seconds    REAL,
+        status          TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed', 'interrupted')),
+        error           TEXT,
+        pid             INTEGER,
+        host            TEXT
+      );
+      CREATE TABLE arms (
+        run_id        TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        name          TEXT NOT NULL,
+        preset        TEXT,
+        age_assurance TEXT NOT NULL,
+        settings      TEXT NOT NULL,
+        PRIMARY KEY (run_id, name)
+      );
+      CREATE TABLE seeds_done (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        seed   INTEGER NOT NULL,
+        PRIMARY KEY (run_id, seed)
+      );
+      CREATE TABLE metrics (
+        run_id   TEXT NOT NULL,
+        arm      TEXT NOT NULL,
+        seed     INTEGER NOT NULL,
+        cohort   TEXT NOT NULL,
+        category TEXT NOT NULL,
+        metric   TEXT NOT NULL,
+        value    REAL NOT NULL,
+        PRIMARY KEY (run_id, arm, seed, cohort, category, metric),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE TABLE summary (
+        run_id   TEXT NOT NULL,
+        arm      TEXT NOT NULL,
+        cohort   TEXT NOT NULL,
+        category TEXT NOT NULL,
+        metric   TEXT NOT NULL,
+        mean     REAL NOT NULL,
+        ci_low   REAL,
+        ci_high  REAL,
+        n        INTEGER NOT NULL CHECK (n > 0),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (run_id, arm, cohort, category, metric),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX runs_by_start ON runs (started_at);
+      """
+    ),
+    (
+      "2-daily-series-and-query-indexes",
+      """
+      CREATE TABLE daily (
+        run_id              TEXT NOT NULL,
+        arm                 TEXT NOT NULL,
+        seed                INTEGER NOT NULL,
+        day                 INTEGER NOT NULL CHECK (day >= 0),
+        cohort              TEXT NOT NULL,
+        category            TEXT NOT NULL,
+        people              INTEGER NOT NULL,
+        impressions         INTEGER NOT NULL,
+        harmful_impressions INTEGER NOT NULL,
+        minutes             REAL NOT NULL,
+        PRIMARY KEY (run_id, arm, seed, day, cohort, category),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX runs_by_name_status ON runs (name, status, started_at);
+      CREATE INDEX metrics_by_metric ON metrics (run_id, metric, cohort, category);
+      """
+    ),
+  ]
+
+  /// The schema version this build writes.
+  static var currentVersion: Int { all.count }
+
+  /// Brings the database up to ``currentVersion``, or refuses one written by a newer build
+  /// (without altering it).
+  static func migrate(_ connection: SQLiteConnection) throws {
+    let version = try connection.rows("PRAGMA user_version").first?.first?.int ?? 0
+    if version > currentVersion {
+      throw StoreError(
+        "the run store '\(connection.path)' was written by a newer FeedSafe (schema \(version); this build knows \(currentVersion)); it was not changed — upgrade feedsafe or use another file with --db"
+      )
+    }
+    guard version < currentVersion else { return }
+    try connection.transaction {
+      // Re-read inside the write lock: another process may have migrated meanwhile.
+      let locked = try connection.rows("PRAGMA user_version").first?.first?.int ?? 0
+      for index in locked..<max(locked, currentVersion) {
+        try connection.execute(all[index].sql)
+        try connection.execute("PRAGMA user_version = \(index + 1)")
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import FeedSafeCore
+import Foundation
+
+extension RunStore {
+  private static let runColumns = """
+    id, name, description, scenario_path, scenario_text, scenario_sha256, tool_version, git_commit,
+    base_seed, seeds, horizon_days, people, items, threads, cohorts, child_cohorts, categories,
+    started_at, finished_at, wall_seconds, status, error, pid, host,
+    (SELECT json_group_array(name) FROM (SELECT name FROM arms WHERE run_id = runs.id ORDER BY position))
+    """
+
+  /// The most recent runs first, at most `limit`.
+  public func runs(limit: Int? = nil) throws -> [RunRecord] {
+    let bound = limit.map { " LIMIT \($0)" } ?? ""
+    return try connection.rows(
+      "SELECT \(Self.runColumns) FROM runs ORDER BY started_at DESC, rowid DESC\(bound)"
+    )
+    .map(Self.record)
+  }
+
+  /// The run `reference` names: a full id, a unique id prefix, or `latest` (the newest complete
+  /// run). Throws a bad-input error naming the store when there is none or the prefix is ambiguous.
+  public func resolve(_ reference: String) throws -> RunRecord {
+    if reference == "latest" {
+      let rows = try connection.rows(
+        "SELECT \(Self.runColumns) FROM runs WHERE status = 'complete' ORDER BY started_at DESC, rowid DESC LIMIT 1"
+      )
+      guard let row = rows.first else {
+        throw StoreError(
+          "no complete run in '\(path)'; run a scenario first (feedsafe run FILE)", isBadInput: true
+        )
+      }
+      return Self.record(row)
+    }
+    guard !reference.isEmpty, reference.allSatisfy(\.isHexDigit) else {
+      throw StoreError(
+        "'\(reference)' is not a run id; give an id or its prefix (see feedsafe runs) or 'latest'",
+        isBadInput: true)
+    }
+    let rows = try connection.rows(
+      "SELECT \(Self.runColumns) FROM runs WHERE id LIKE ? || '%' ORDER BY started_at DESC",
+      [.text(reference.lowercased())])
+    guard !rows.isEmpty else {
+      throw StoreError("no run '\(reference)' in '\(path)' (see feedsafe runs)", isBadInput: true)
+    }
+    guard rows.count == 1 else {
+      let ids = rows.compactMap { $0.first?.string }.joined(separator: ", ")
+      throw StoreError(
+        "'\(reference)' matches several runs in '\(path)' (\(ids)); give more of the id",
+        isBadInput: true)
+    }
+    return Self.record(rows[0])
+  }
+
+  /// The run `reference` names, which must be complete (results of other runs are not shown).
+  public func completeRun(_ reference: String) throws -> RunRecord {
+    let run = try resolve(reference)
+    guard run.status == .complete else {
+      throw StoreError(
+        "run \(run.id) ('\(run.name)') is \(run.displayStatus), not complete: it has no results to show",
+        isBadInput: true)
+    }
+    return run
+  }
+
+  /// The summary rows (mean and CI over seeds) of a run, in their original order.
+  public func summary(runID: String) throws -> [SummaryRow] {
+    try connection.rows(
+      "SELECT arm, cohort, category, metric, mean, ci_low, ci_high, n FROM summary WHERE run_id = ? ORDER BY position",
+      [.text(runID)]
+    ).compactMap { row in
+      guard let metric = row[3].string.flatMap(Metric.init(rawValue:)) else { return nil }
+      return SummaryRow(
+        arm: row[0].string ?? "", cohort: row[1].string ?? "", category: row[2].string ?? "",
+        metric: metric,
+        mean: row[4].double ?? 0, ciLow: row[5].double, ciHigh: row[6].double, n: row[7].int ?? 0)
+    }
+  }
+
+  /// The tables `export` can write.
+  public enum ExportTable: String, CaseIterable, Sendable {
+    case metrics, summary, daily, arms
+  }
+
+  /// The rows of one table for one run, with column names, for export.
+  public func export(_ table: ExportTable, runID: String) throws -> (
+    columns: [String], rows: [[SQLCell]]
+  ) {
+    let columns: [String]
+    let order: String
+    switch table {
+    case .metrics:
+      columns = ["arm", "seed", "cohort", "category", "metric", "value"]
+      order =
+        "ORDER BY (SELECT position FROM arms WHERE arms.run_id = metrics.run_id AND arms.name = metrics.arm), seed, cohort, category, metric"
+    case .summary:
+      columns = ["arm", "cohort", "category", "metric", "mean", "ci_low", "ci_high", "n"]
+      order = "ORDER BY position"
+    case .daily:
+      columns = [
+        "arm", "seed", "day", "cohort", "category", "people", "impressions", "harmful_impressions",
+        "minutes",
+      ]
+      order =
+        "ORDER BY (SELECT position FROM arms WHERE arms.run_id = daily.run_id AND arms.name = daily.arm), seed, day, cohort, category"
+    case .arms:
+      columns = ["position", "name", "preset", "age_assurance", "settings"]
+      order = "ORDER BY position"
+    }
+    let rows = try connection.rows(
+      "SELECT \(columns.joined(separator: ", ")) FROM \(table.rawValue) WHERE run_id = ? \(order)",
+      [.text(runID)])
+    return (columns, rows.map { $0.map(SQLCell.init) })
+  }
+
+  static func record(_ row: [SQLValue]) -> RunRecord {
+    RunRecord(
+      id: row[0].string ?? "", name: row[1].string ?? "", description: row[2].string ?? "",
+      scenarioPath: row[3].string ?? "", scenarioText: row[4].string ?? "",
+      scenarioSHA256: row[5].string ?? "",
+      toolVersion: row[6].string ?? "", gitCommit: row[7].string,
+      baseSeed: UInt64(bitPattern: Int64(row[8].int ?? 0)),
+      seeds: JSONList.decode(row[9].string).compactMap { UInt64($0) },
+      horizonDays: row[10].int ?? 0,
+      people: row[11].int ?? 0, items: row[12].int ?? 0, threads: row[13].int ?? 0,
+      cohorts: JSONList.decode(row[14].string), childCohorts: JSONList.decode(row[15].string),
+      categories: JSONList.decode(row[16].string), startedAt: row[17].string ?? "",
+      finishedAt: row[18].string,
+      wallSeconds: row[19].double,
+      status: row[20].string.flatMap(RunStatus.init(rawValue:)) ?? .failed,
+      error: row[21].string, pid: row[22].int, host: row[23].string,
+      arms: JSONList.decode(row[24].string))
+  }
+}
+
+/// One exported value: a number, text or nothing.
+public enum SQLCell: Sendable, Hashable {
+  case integer(Int64)
+  case real(Double)
+  case text(String)
+  case null
+
+  init(_ value: SQLValue) {
+    switch value {
+    case .integer(let v): self = .integer(v)
+    case .real(let v): self = .real(v)
+    case .text(let v): self = .text(v)
+    case .null: self = .null
+    }
+  }
+}

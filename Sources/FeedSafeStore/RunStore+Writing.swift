@@ -1,0 +1,152 @@
+import FeedSafeCore
+import Foundation
+
+extension RunStore {
+  /// Records a new run as `running`, with its arms, in one transaction. Returns its id.
+  public func begin(_ run: NewRun) throws -> String {
+    let r = run.record
+    try connection.transaction {
+      try connection.run(
+        """
+        INSERT INTO runs (id, name, description, scenario_path, scenario_text, scenario_sha256,
+          tool_version, git_commit, base_seed, seeds, horizon_days, people, items, threads, cohorts,
+          child_cohorts, categories, started_at, status, pid, host)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)
+        """,
+        [
+          .text(r.id), .text(r.name), .text(r.description), .text(r.scenarioPath),
+          .text(r.scenarioText),
+          .text(r.scenarioSHA256), .text(r.toolVersion), r.gitCommit.map(SQLValue.text) ?? .null,
+          .integer(Int64(bitPattern: r.baseSeed)), .text(JSONList.encode(r.seeds.map(String.init))),
+          .integer(Int64(r.horizonDays)), .integer(Int64(r.people)), .integer(Int64(r.items)),
+          .integer(Int64(r.threads)), .text(JSONList.encode(r.cohorts)),
+          .text(JSONList.encode(r.childCohorts)),
+          .text(JSONList.encode(r.categories)), .text(r.startedAt),
+          r.pid.map { .integer(Int64($0)) } ?? .null,
+          r.host.map(SQLValue.text) ?? .null,
+        ])
+      for (position, arm) in run.armSettings.enumerated() {
+        try connection.run(
+          "INSERT INTO arms (run_id, position, name, preset, age_assurance, settings) VALUES (?, ?, ?, ?, ?, ?)",
+          [
+            .text(r.id), .integer(Int64(position)), .text(arm.name),
+            arm.preset.map(SQLValue.text) ?? .null,
+            .text(arm.ageAssurance), .text(arm.settings),
+          ])
+      }
+    }
+    return r.id
+  }
+
+  /// Writes every arm's results for one seed in one transaction: all of the seed or none of it.
+  public func record(
+    seed: UInt64, results: [ArmSeedResult], runID: String, cohorts: [String], categories: [String]
+  ) throws {
+    try connection.transaction {
+      let metric = try connection.statement(
+        "INSERT INTO metrics (run_id, arm, seed, cohort, category, metric, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+      )
+      let daily = try connection.statement(
+        """
+        INSERT INTO daily (run_id, arm, seed, day, cohort, category, people, impressions,
+          harmful_impressions, minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+      let seedValue = SQLValue.integer(Int64(bitPattern: seed))
+      for result in results {
+        for value in result.values {
+          try metric.reuse([
+            .text(runID), .text(value.arm), seedValue, .text(value.cohort), .text(value.category),
+            .text(value.metric.rawValue), .real(value.value),
+          ])
+        }
+        let series = result.daily
+        for day in 0..<series.dayCount {
+          for cohort in 0..<series.cohortCount {
+            let impressions = series.impressions(day: day, cohort: cohort)
+            let minutes = Double(series.feedSeconds(day: day, cohort: cohort)) / 60
+            let people = series.people[cohort]
+            guard people > 0 else { continue }
+            for measure in 0..<series.measureCount {
+              try daily.reuse([
+                .text(runID), .text(result.arm), seedValue, .integer(Int64(day)),
+                .text(cohorts[cohort]),
+                .text(categories[measure]), .integer(people), .integer(impressions),
+                .integer(series.harmful(day: day, cohort: cohort, measure: measure)),
+                .real(minutes),
+              ])
+            }
+          }
+        }
+      }
+      try connection.run(
+        "INSERT INTO seeds_done (run_id, seed) VALUES (?, ?)", [.text(runID), seedValue])
+    }
+  }
+
+  /// Writes the summary over seeds and marks the run `complete` in the same transaction, so a run
+  /// is never complete without all of its results.
+  public func complete(runID: String, summary: [SummaryRow], wallSeconds: Double) throws {
+    try connection.transaction {
+      let insert = try connection.statement(
+        """
+        INSERT INTO summary (run_id, arm, cohort, category, metric, mean, ci_low, ci_high, n, position)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+      for (position, row) in summary.enumerated() {
+        try insert.reuse([
+          .text(runID), .text(row.arm), .text(row.cohort), .text(row.category),
+          .text(row.metric.rawValue),
+          .real(row.mean), row.ciLow.map(SQLValue.real) ?? .null,
+          row.ciHigh.map(SQLValue.real) ?? .null,
+          .integer(Int64(row.n)), .integer(Int64(position)),
+        ])
+      }
+      try finish(runID: runID, status: .complete, error: nil, wallSeconds: wallSeconds)
+    }
+  }
+
+  /// Marks an unfinished run `failed` or `interrupted`; its partial results stay, flagged by the
+  /// status, and readers ignore them.
+  public func end(runID: String, status: RunStatus, error: String?, wallSeconds: Double) throws {
+    precondition(status == .failed || status == .interrupted, "end(runID:) records failures only")
+    try connection.transaction {
+      try finish(runID: runID, status: status, error: error, wallSeconds: wallSeconds)
+    }
+  }
+
+  private func finish(runID: String, status: RunStatus, error: String?, wallSeconds: Double) throws
+  {
+    try connection.run(
+      "UPDATE runs SET status = ?, error = ?, finished_at = ?, wall_seconds = ? WHERE id = ?",
+      [
+        .text(status.rawValue), error.map(SQLValue.text) ?? .null,
+        .text(RunRecord.timestamp(Date())),
+        .real(wallSeconds), .text(runID),
+      ])
+  }
+
+  /// Deletes a run and everything stored with it.
+  public func delete(runID: String) throws {
+    try connection.transaction {
+      for table in ["daily", "summary", "metrics", "seeds_done", "arms"] {
+        try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.text(runID)])
+      }
+      try connection.run("DELETE FROM runs WHERE id = ?", [.text(runID)])
+    }
+  }
+}
+
+/// JSON arrays of strings, for list-valued columns.
+enum JSONList {
+  static func encode(_ values: [String]) -> String {
+    let data = (try? JSONSerialization.data(withJSONObject: values)) ?? Data("[]".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func decode(_ text: String?) -> [String] {
+    guard let text, let data = text.data(using: .utf8),
+      let values = try? JSONSerialization.jsonObject(with: data) as? [String]
+    else { return [] }
+    return values
+  }
+}
