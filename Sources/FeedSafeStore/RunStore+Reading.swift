@@ -77,6 +77,20 @@ extension RunStore {
     }
   }
 
+  /// Every per-seed metric value of a run.
+  public func metricValues(runID: String) throws -> [MetricValue] {
+    try connection.rows(
+      "SELECT arm, seed, cohort, category, metric, value FROM metrics WHERE run_id = ?",
+      [.text(runID)]
+    ).compactMap { row in
+      guard let metric = row[4].string.flatMap(Metric.init(rawValue:)) else { return nil }
+      return MetricValue(
+        arm: row[0].string ?? "", seed: UInt64(bitPattern: Int64(row[1].int ?? 0)),
+        cohort: row[2].string ?? "",
+        category: row[3].string ?? "", metric: metric, value: row[5].double ?? 0)
+    }
+  }
+
   /// The tables `export` can write.
   public enum ExportTable: String, CaseIterable, Sendable {
     case metrics, summary, daily, arms

@@ -14,7 +14,9 @@ struct FeedSafeCommand: ParsableCommand {
       missing file); 3 store, I/O or internal failure; 130 interrupted.
       """,
     version: FeedSafeVersion.current,
-    subcommands: [Run.self, Validate.self, Runs.self, Show.self, Export.self, Delete.self]
+    subcommands: [
+      Run.self, Validate.self, Runs.self, Show.self, Compare.self, Export.self, Delete.self,
+    ]
   )
 
   /// Exit code for bad input: flags, scenario files, missing files.

@@ -1,0 +1,165 @@
+import FeedSafeCore
+import Foundation
+
+/// How a comparison is printed.
+public enum ComparisonFormat: String, CaseIterable, Sendable {
+  /// Aligned text for a terminal.
+  case table
+  /// A Markdown table to paste into a pull request.
+  case markdown
+  /// One row per effect.
+  case csv
+  /// An array of effect objects.
+  case json
+}
+
+/// Orders and renders comparison rows: children first, the most important metrics first.
+public enum ComparisonRenderer {
+  /// Metrics in the order readers look for them.
+  public static let importance: [Metric] = [
+    .exposurePerThousand, .reach, .minutesToFirst, .streakP95, .amplification, .exposuresPerHour,
+    .drift,
+    .overblockingPerThousand, .dataPoints, .minutesPerDay,
+  ]
+
+  /// `rows` in reading order, keeping every category only for `exposure_per_1k` unless `detail`.
+  public static func arrange(
+    _ rows: [ComparisonRow], cohorts: [String], childCohorts: Set<String>, categories: [String],
+    detail: Bool
+  ) -> [ComparisonRow] {
+    let groups = ["any_harm", "primary_priority", "priority"]
+    let cohortOrder =
+      cohorts.filter { childCohorts.contains($0) } + cohorts.filter { !childCohorts.contains($0) }
+    let categoryOrder = groups + categories.filter { !groups.contains($0) } + [Metric.allCategories]
+    func rank(_ list: [String], _ name: String) -> Int { list.firstIndex(of: name) ?? list.count }
+    return rows.filter { row in
+      detail
+        || (row.cohort != "all"
+          && (row.metric == .exposurePerThousand || !row.metric.isPerCategory
+            || groups.contains(row.category)))
+    }.sorted {
+      (
+        rank(cohortOrder, $0.cohort), importance.firstIndex(of: $0.metric) ?? 99,
+        rank(categoryOrder, $0.category), $0.other
+      )
+        < (
+          rank(cohortOrder, $1.cohort), importance.firstIndex(of: $1.metric) ?? 99,
+          rank(categoryOrder, $1.category), $1.other
+        )
+    }
+  }
+
+  /// The rows in `format`. `colour` marks credible changes with ANSI colours (terminal only):
+  /// red where harm got worse, green where it got better.
+  public static func render(
+    _ rows: [ComparisonRow], as format: ComparisonFormat, colour: Bool = false
+  ) -> String {
+    switch format {
+    case .table: table(rows, colour: colour)
+    case .markdown: markdown(rows)
+    case .csv: csv(rows)
+    case .json: json(rows)
+    }
+  }
+
+  static let header = [
+    "cohort", "metric", "category", "baseline", "other", "baseline mean", "other mean", "Δ", "Δ %",
+    "95% CI of Δ", "n", "",
+  ]
+
+  static func cells(_ row: ComparisonRow) -> [String] {
+    let f = ResultsRenderer.format
+    let interval = row.ciLow.flatMap { low in row.ciHigh.map { "[\(f(low)), \(f($0))]" } } ?? "–"
+    let relative = row.relativeDifference.map { String(format: "%+.1f%%", $0 * 100) } ?? "–"
+    return [
+      row.cohort, row.metric.rawValue, row.category, row.baseline, row.other, f(row.baselineMean),
+      f(row.otherMean),
+      (row.difference > 0 ? "+" : "") + f(row.difference), relative, interval, "\(row.n)",
+      verdict(row),
+    ]
+  }
+
+  /// `worse`, `better` or (for feed time, which is neither) `changed` where the CI excludes 0;
+  /// empty within noise. More data held about a person counts as worse.
+  public static func verdict(_ row: ComparisonRow) -> String {
+    guard row.isCredible else { return "" }
+    if row.metric == .minutesPerDay { return "changed" }
+    let increased = row.difference > 0
+    return increased == row.metric.higherIsWorse ? "worse" : "better"
+  }
+
+  static func table(_ rows: [ComparisonRow], colour: Bool) -> String {
+    let lines = [header] + rows.map(cells)
+    let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+    var output = ""
+    for (index, line) in lines.enumerated() {
+      let padded = line.enumerated().map { column, cell in
+        column < 5 || column == 11
+          ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[column] - cell.count) + cell
+      }
+      var text = padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+      if colour && index > 0 {
+        switch line[11] {
+        case "worse": text = "\u{1B}[31m\(text)\u{1B}[0m"
+        case "better": text = "\u{1B}[32m\(text)\u{1B}[0m"
+        default: break
+        }
+      }
+      output += text + "\n"
+      if index == 0 {
+        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+      }
+    }
+    return output
+  }
+
+  static func markdown(_ rows: [ComparisonRow]) -> String {
+    var output = "| " + header.map { $0.isEmpty ? "verdict" : $0 }.joined(separator: " | ") + " |\n"
+    output += "|" + header.indices.map { $0 >= 5 && $0 <= 10 ? "---:|" : "---|" }.joined() + "\n"
+    for row in rows {
+      var cells = cells(row)
+      if !cells[11].isEmpty { cells[11] = "**\(cells[11])**" }
+      output +=
+        "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+        + " |\n"
+    }
+    return output
+  }
+
+  static func csv(_ rows: [ComparisonRow]) -> String {
+    var output =
+      "cohort,metric,category,baseline,other,baseline_mean,other_mean,difference,relative_difference,ci_low,ci_high,n,verdict\n"
+    for row in rows {
+      let fields = [
+        row.cohort, row.metric.rawValue, row.category, row.baseline, row.other,
+        "\(row.baselineMean)", "\(row.otherMean)",
+        "\(row.difference)", row.relativeDifference.map { "\($0)" } ?? "",
+        row.ciLow.map { "\($0)" } ?? "",
+        row.ciHigh.map { "\($0)" } ?? "", "\(row.n)", verdict(row),
+      ]
+      output += fields.map(ResultsRenderer.csvField).joined(separator: ",") + "\n"
+    }
+    return output
+  }
+
+  static func json(_ rows: [ComparisonRow]) -> String {
+    let objects: [[String: Any]] = rows.map { row in
+      [
+        "cohort": row.cohort, "metric": row.metric.rawValue, "category": row.category,
+        "baseline": row.baseline,
+        "other": row.other, "baseline_mean": row.baselineMean, "other_mean": row.otherMean,
+        "difference": row.difference, "relative_difference": row.relativeDifference ?? NSNull(),
+        "ci_low": row.ciLow ?? NSNull(), "ci_high": row.ciHigh ?? NSNull(), "n": row.n,
+        "credible": row.isCredible, "verdict": verdict(row),
+      ]
+    }
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+    else {
+      preconditionFailure("comparison rows hold only finite numbers and strings")
+    }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
