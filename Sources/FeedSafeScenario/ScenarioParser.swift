@@ -11,7 +11,7 @@ struct ScenarioParser {
 
   static let topLevelKeys = [
     "version", "name", "description", "seed", "replications", "horizon", "population",
-    "catalogue", "moderation", "behaviour", "feeds", "arms",
+    "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep",
   ]
 
   /// The whole experiment, or `nil` if the root is not a mapping.
@@ -45,10 +45,12 @@ struct ScenarioParser {
     let behaviour = behaviour(section(top, "behaviour", allowed: Self.behaviourKeys.map(\.key)))
     let feeds = feeds(top["feeds"])
     let arms = arms(reader.required(top, "arms"), feeds: feeds, bands: bands, taxonomy: taxonomy)
-    return ExperimentSpec(
+    var spec = ExperimentSpec(
       name: name, description: description, seed: UInt64(seed), replications: replications,
       horizonDays: horizon, population: population, catalogue: catalogue, moderation: moderation,
       behaviour: behaviour, feeds: feeds, arms: arms)
+    spec.arms += sweeps(top["sweep"], arms: arms, spec: spec)
+    return spec
   }
 
   /// The fields of an optional section (empty when absent).

@@ -95,6 +95,30 @@ enum Migrations {
       CREATE INDEX metrics_by_metric ON metrics (run_id, metric, cohort, category);
       """
     ),
+    (
+      "3-sweep-arms",
+      """
+      ALTER TABLE arms ADD COLUMN sweep_parameter TEXT;
+      ALTER TABLE arms ADD COLUMN sweep_value REAL;
+      ALTER TABLE arms ADD COLUMN sweep_base_arm TEXT;
+      """
+    ),
+    (
+      "4-survival-curves",
+      """
+      CREATE TABLE survival (
+        run_id   TEXT NOT NULL,
+        arm      TEXT NOT NULL,
+        seed     INTEGER NOT NULL,
+        cohort   TEXT NOT NULL,
+        category TEXT NOT NULL,
+        minute   REAL NOT NULL CHECK (minute >= 0),
+        survival REAL NOT NULL CHECK (survival >= 0 AND survival <= 1),
+        PRIMARY KEY (run_id, arm, seed, cohort, category, minute),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      """
+    ),
   ]
 
   /// The schema version this build writes.

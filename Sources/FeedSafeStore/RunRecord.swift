@@ -63,7 +63,8 @@ public struct RunRecord: Sendable, Equatable {
 public struct NewRun: Sendable {
   public var record: RunRecord
   /// One row per arm: name, preset, age assurance and the fully resolved settings as JSON.
-  public var armSettings: [(name: String, preset: String?, ageAssurance: String, settings: String)]
+  public var armSettings:
+    [(name: String, preset: String?, ageAssurance: String, settings: String, sweep: SweepPoint?)]
 
   /// The new run of `spec`, loaded from `path` with text `text`.
   public init(
@@ -85,7 +86,7 @@ public struct NewRun: Sendable {
     armSettings = spec.arms.map { arm in
       (
         arm.name, arm.preset, (arm.ageAssurance ?? spec.population.ageAssurance).description,
-        ArmSettingsJSON.encode(arm, spec: spec)
+        ArmSettingsJSON.encode(arm, spec: spec), arm.sweepPoint
       )
     }
   }

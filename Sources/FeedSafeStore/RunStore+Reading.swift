@@ -77,6 +77,21 @@ extension RunStore {
     }
   }
 
+  /// The sweep point of each swept arm of a run, by arm name.
+  public func sweepPoints(runID: String) throws -> [String: SweepPoint] {
+    var points: [String: SweepPoint] = [:]
+    for row in try connection.rows(
+      "SELECT name, sweep_parameter, sweep_value, sweep_base_arm FROM arms WHERE run_id = ? AND sweep_parameter IS NOT NULL",
+      [.text(runID)])
+    {
+      guard let name = row[0].string, let parameter = row[1].string, let value = row[2].double,
+        let base = row[3].string
+      else { continue }
+      points[name] = SweepPoint(parameter: parameter, value: value, baseArm: base)
+    }
+    return points
+  }
+
   /// Every per-seed metric value of a run.
   public func metricValues(runID: String) throws -> [MetricValue] {
     try connection.rows(
@@ -93,7 +108,7 @@ extension RunStore {
 
   /// The tables `export` can write.
   public enum ExportTable: String, CaseIterable, Sendable {
-    case metrics, summary, daily, arms
+    case metrics, summary, daily, survival, arms
   }
 
   /// The rows of one table for one run, with column names, for export.
@@ -117,8 +132,15 @@ extension RunStore {
       ]
       order =
         "ORDER BY (SELECT position FROM arms WHERE arms.run_id = daily.run_id AND arms.name = daily.arm), seed, day, cohort, category"
+    case .survival:
+      columns = ["arm", "seed", "cohort", "category", "minute", "survival"]
+      order =
+        "ORDER BY (SELECT position FROM arms WHERE arms.run_id = survival.run_id AND arms.name = survival.arm), seed, cohort, category, minute"
     case .arms:
-      columns = ["position", "name", "preset", "age_assurance", "settings"]
+      columns = [
+        "position", "name", "preset", "age_assurance", "settings", "sweep_parameter", "sweep_value",
+        "sweep_base_arm",
+      ]
       order = "ORDER BY position"
     }
     let rows = try connection.rows(

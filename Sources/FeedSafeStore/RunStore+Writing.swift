@@ -27,11 +27,17 @@ extension RunStore {
         ])
       for (position, arm) in run.armSettings.enumerated() {
         try connection.run(
-          "INSERT INTO arms (run_id, position, name, preset, age_assurance, settings) VALUES (?, ?, ?, ?, ?, ?)",
+          """
+          INSERT INTO arms (run_id, position, name, preset, age_assurance, settings, sweep_parameter,
+            sweep_value, sweep_base_arm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
           [
             .text(r.id), .integer(Int64(position)), .text(arm.name),
             arm.preset.map(SQLValue.text) ?? .null,
             .text(arm.ageAssurance), .text(arm.settings),
+            arm.sweep.map { .text($0.parameter) } ?? .null,
+            arm.sweep.map { .real($0.value) } ?? .null,
+            arm.sweep.map { .text($0.baseArm) } ?? .null,
           ])
       }
     }
@@ -75,6 +81,21 @@ extension RunStore {
                 .real(minutes),
               ])
             }
+          }
+        }
+      }
+      let survival = try connection.statement(
+        "INSERT INTO survival (run_id, arm, seed, cohort, category, minute, survival) VALUES (?, ?, ?, ?, ?, ?, ?)"
+      )
+      for result in results {
+        for curve in result.survival {
+          for (minute, value) in zip(curve.minutes, curve.survival) {
+            guard let value else { continue }
+            try survival.reuse([
+              .text(runID), .text(result.arm), seedValue, .text(curve.cohort),
+              .text(curve.category),
+              .real(minute), .real(value),
+            ])
           }
         }
       }
@@ -128,7 +149,7 @@ extension RunStore {
   /// Deletes a run and everything stored with it.
   public func delete(runID: String) throws {
     try connection.transaction {
-      for table in ["daily", "summary", "metrics", "seeds_done", "arms"] {
+      for table in ["survival", "daily", "summary", "metrics", "seeds_done", "arms"] {
         try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.text(runID)])
       }
       try connection.run("DELETE FROM runs WHERE id = ?", [.text(runID)])

@@ -20,12 +20,27 @@ public final class RunStore {
   /// Opens the store at `path`. For writing it is created and migrated to the current schema if
   /// needed; for reading it must exist. A store written by a newer FeedSafe is refused, unaltered.
   public init(path: String, forWriting: Bool) throws {
+    // Setting up (journal mode, migrations) can meet a lock SQLite reports at once instead of
+    // waiting for, when another process is setting up the same new file: retry for a while.
+    var attempt = 0
+    while true {
+      do {
+        connection = try Self.open(path: path, forWriting: forWriting)
+        return
+      } catch let error as StoreError where error.isBusy && attempt < 300 {
+        attempt += 1
+        usleep(useconds_t(20_000 + 1_000 * min(attempt, 80)))
+      }
+    }
+  }
+
+  private static func open(path: String, forWriting: Bool) throws -> SQLiteConnection {
     if !forWriting && !FileManager.default.fileExists(atPath: path) {
       throw StoreError(
         "no run store at '\(path)'; run a scenario first (feedsafe run FILE) or pass --db",
         isBadInput: true)
     }
-    connection = try SQLiteConnection(path: path, readOnly: !forWriting)
+    let connection = try SQLiteConnection(path: path, readOnly: !forWriting)
     // Read the schema version first: it also checks the file is SQLite, and a store from a newer
     // FeedSafe must be refused before anything (even the journal mode) is changed.
     let version = try connection.rows("PRAGMA user_version").first?.first?.int ?? 0
@@ -46,6 +61,7 @@ public final class RunStore {
       try Migrations.migrate(writer)
     }
     try connection.execute("PRAGMA foreign_keys = ON")
+    return connection
   }
 
   /// The schema version of the open file.

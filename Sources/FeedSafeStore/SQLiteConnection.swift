@@ -8,10 +8,13 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
   public let message: String
   /// Whether the user asked for something that is not there (a bad run id): exit 2, not 3.
   public let isBadInput: Bool
+  /// Whether another process held a lock SQLite would not wait for (worth retrying).
+  let isBusy: Bool
 
-  init(_ message: String, isBadInput: Bool = false) {
+  init(_ message: String, isBadInput: Bool = false, isBusy: Bool = false) {
     self.message = message
     self.isBadInput = isBadInput
+    self.isBusy = isBusy
   }
 
   public var description: String { message }
@@ -109,7 +112,8 @@ final class SQLiteConnection {
       return StoreError("the disk holding '\(path)' is full; nothing of this run was committed")
     case SQLITE_BUSY:
       return StoreError(
-        "the run store '\(path)' stayed locked by another process for too long; try again")
+        "the run store '\(path)' stayed locked by another process for too long; try again",
+        isBusy: true)
     case SQLITE_CANTOPEN:
       return StoreError("cannot open the run store '\(path)': \(reason)")
     default:

@@ -9,6 +9,8 @@ public struct ArmSeedResult: Sendable {
   public let values: [MetricValue]
   /// The daily series per cohort.
   public let daily: DailySeries
+  /// Survival curves (share not yet exposed over feed minutes) per cohort and harm group.
+  public let survival: [SurvivalCurve]
 }
 
 /// Progress of a running experiment, for the CLI's progress line.
@@ -41,8 +43,11 @@ public enum ExperimentRunner {
     for (replication, seed) in spec.seeds.enumerated() {
       let world = World(spec: spec, seed: seed)
       for (armIndex, arm) in spec.arms.enumerated() {
+        // A swept arm rebuilds the world from the same seed with its own parameters.
+        let armSpec = arm.worldOverride.map { $0.applied(to: spec) } ?? spec
+        let armWorld = arm.worldOverride == nil ? world : World(spec: armSpec, seed: seed)
         let outcome = try ArmSimulation.run(
-          spec: spec, arm: arm, world: world, threads: threads, isCancelled: isCancelled,
+          spec: armSpec, arm: arm, world: armWorld, threads: threads, isCancelled: isCancelled,
           onDay: { day in
             onProgress(
               RunProgress(
@@ -53,7 +58,9 @@ public enum ExperimentRunner {
           of: outcome, measures: measures, cohorts: cohorts, horizonDays: spec.horizonDays)
         values.append(contentsOf: armValues)
         try onResult(
-          ArmSeedResult(arm: arm.name, seed: seed, values: armValues, daily: outcome.daily))
+          ArmSeedResult(
+            arm: arm.name, seed: seed, values: armValues, daily: outcome.daily,
+            survival: SurvivalCurve.curves(of: outcome, measures: measures, cohorts: cohorts)))
       }
     }
     return SeedSummary.summarise(

@@ -55,14 +55,22 @@ public struct Arm: Sendable, Equatable {
   /// platform choice, so arms may differ in it while sharing the same people.
   public var ageAssurance: AgeAssurance?
 
+  /// World parameters this arm changes (sweeps); `nil`: the shared world.
+  public var worldOverride: WorldOverride?
+  /// The sweep point this arm stands for, if it was expanded from a sweep.
+  public var sweepPoint: SweepPoint?
+
   /// An arm named `name` with one policy per band.
   public init(
-    name: String, preset: String? = nil, policies: [BandPolicy], ageAssurance: AgeAssurance? = nil
+    name: String, preset: String? = nil, policies: [BandPolicy], ageAssurance: AgeAssurance? = nil,
+    worldOverride: WorldOverride? = nil, sweepPoint: SweepPoint? = nil
   ) {
     self.name = name
     self.preset = preset
     self.policies = policies
     self.ageAssurance = ageAssurance
+    self.worldOverride = worldOverride
+    self.sweepPoint = sweepPoint
   }
 
   /// The policy for people assessed to be in `band`.

@@ -73,6 +73,14 @@ struct Compare: ParsableCommand {
       format == .table && isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     print(ComparisonRenderer.render(rows, as: format, colour: colour), terminator: "")
+    if second == nil, format == .table || format == .markdown {
+      let sweeps = SweepSeries.series(from: try store.sweepPoints(runID: runA.id))
+      let summary = sweeps.isEmpty ? [] : try store.summary(runID: runA.id)
+      for sweep in sweeps {
+        let text = sweep.render(summary: summary, cohort: "children")
+        print(format == .markdown ? "\n```\n\(text)```" : "\n" + text, terminator: "")
+      }
+    }
   }
 
   static func warnNoIntervals() {
