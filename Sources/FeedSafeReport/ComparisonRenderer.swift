@@ -24,7 +24,8 @@ public enum ComparisonRenderer {
 
   /// `rows` in reading order, keeping every category only for `exposure_per_1k` unless `detail`.
   public static func arrange(
-    _ rows: [ComparisonRow], cohorts: [String], childCohorts: Set<String>, categories: [String],
+    _ rows: [ComparisonRow], arms: [String], cohorts: [String], childCohorts: Set<String>,
+    categories: [String],
     detail: Bool
   ) -> [ComparisonRow] {
     let groups = ["any_harm", "primary_priority", "priority"]
@@ -32,6 +33,10 @@ public enum ComparisonRenderer {
       cohorts.filter { childCohorts.contains($0) } + cohorts.filter { !childCohorts.contains($0) }
     let categoryOrder = groups + categories.filter { !groups.contains($0) } + [Metric.allCategories]
     func rank(_ list: [String], _ name: String) -> Int { list.firstIndex(of: name) ?? list.count }
+    // Across runs an effect is labelled `run/arm`: order by the arm's place in the scenario.
+    func armRank(_ label: String) -> Int {
+      arms.firstIndex { label == $0 || label.hasSuffix("/" + $0) } ?? arms.count
+    }
     return rows.filter { row in
       detail
         || (row.cohort != "all"
@@ -40,11 +45,11 @@ public enum ComparisonRenderer {
     }.sorted {
       (
         rank(cohortOrder, $0.cohort), importance.firstIndex(of: $0.metric) ?? 99,
-        rank(categoryOrder, $0.category), $0.other
+        rank(categoryOrder, $0.category), armRank($0.other)
       )
         < (
           rank(cohortOrder, $1.cohort), importance.firstIndex(of: $1.metric) ?? 99,
-          rank(categoryOrder, $1.category), $1.other
+          rank(categoryOrder, $1.category), armRank($1.other)
         )
     }
   }

@@ -92,6 +92,50 @@ extension RunStore {
     return points
   }
 
+  /// Per seed and day, one cohort's people and harmful impressions in one category, by arm.
+  public func dailyHarm(runID: String, cohort: String, category: String) throws
+    -> [(arm: String, seed: UInt64, day: Int, people: Int, harmful: Int)]
+  {
+    try connection.rows(
+      """
+      SELECT arm, seed, day, people, harmful_impressions FROM daily
+      WHERE run_id = ? AND cohort = ? AND category = ? ORDER BY arm, seed, day
+      """, [.text(runID), .text(cohort), .text(category)]
+    ).map { row in
+      (
+        row[0].string ?? "", UInt64(bitPattern: Int64(row[1].int ?? 0)), row[2].int ?? 0,
+        row[3].int ?? 0, row[4].int ?? 0
+      )
+    }
+  }
+
+  /// Per seed, one cohort's survival curve (share not yet exposed) in one category, by arm.
+  public func survival(runID: String, cohort: String, category: String) throws
+    -> [(arm: String, seed: UInt64, minute: Double, survival: Double)]
+  {
+    try connection.rows(
+      """
+      SELECT arm, seed, minute, survival FROM survival
+      WHERE run_id = ? AND cohort = ? AND category = ? ORDER BY arm, seed, minute
+      """, [.text(runID), .text(cohort), .text(category)]
+    ).map { row in
+      (
+        row[0].string ?? "", UInt64(bitPattern: Int64(row[1].int ?? 0)), row[2].double ?? 0,
+        row[3].double ?? 0
+      )
+    }
+  }
+
+  /// Each arm's name, preset, age assurance and resolved settings JSON, in scenario order.
+  public func armSettings(runID: String) throws -> [(
+    name: String, preset: String?, ageAssurance: String, settings: String
+  )] {
+    try connection.rows(
+      "SELECT name, preset, age_assurance, settings FROM arms WHERE run_id = ? ORDER BY position",
+      [.text(runID)]
+    ).map { ($0[0].string ?? "", $0[1].string, $0[2].string ?? "", $0[3].string ?? "{}") }
+  }
+
   /// Every per-seed metric value of a run.
   public func metricValues(runID: String) throws -> [MetricValue] {
     try connection.rows(

@@ -15,7 +15,8 @@ struct FeedSafeCommand: ParsableCommand {
       """,
     version: FeedSafeVersion.current,
     subcommands: [
-      Run.self, Validate.self, Runs.self, Show.self, Compare.self, Export.self, Delete.self,
+      Run.self, Validate.self, Runs.self, Show.self, Compare.self, Report.self, Export.self,
+      Delete.self,
     ]
   )
 

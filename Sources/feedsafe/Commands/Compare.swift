@@ -67,7 +67,7 @@ struct Compare: ParsableCommand {
       if runA.seeds.count < 2 { Self.warnNoIntervals() }
     }
     rows = ComparisonRenderer.arrange(
-      rows, cohorts: runA.cohorts, childCohorts: Set(runA.childCohorts),
+      rows, arms: runA.arms, cohorts: runA.cohorts, childCohorts: Set(runA.childCohorts),
       categories: runA.categories, detail: detail)
     let colour =
       format == .table && isatty(STDOUT_FILENO) == 1
