@@ -26,12 +26,20 @@ struct NodeReader {
 
   /// Records a problem at `node` (the file's start when `nil`).
   mutating func fail(at node: Node?, _ message: String) {
+    fail(at: node, file: file, message)
+  }
+
+  /// Records a problem at `node` of another file (an included one).
+  mutating func fail(at node: Node?, file: String, _ message: String) {
     let mark = node?.mark
     diagnostics.append(
       ScenarioDiagnostic(
         location: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
         message: message))
   }
+
+  /// Records a problem found elsewhere (an included file's reader).
+  mutating func add(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
 
   /// The entries of mapping `node`, checking every key against `allowed`.
   mutating func fields(_ node: Node, context: String, allowed: [String]) -> Fields? {

@@ -24,7 +24,9 @@ public struct Scenario: Sendable {
 
   /// Loads and checks the scenario at `path`.
   /// - Throws: ``ScenarioError`` listing every problem, each with its line and column.
-  public static func load(path: String) throws(ScenarioError) -> Scenario {
+  public static func load(path: String, feedOverrides: [String] = []) throws(ScenarioError)
+    -> Scenario
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       throw ScenarioError(diagnostics: [
@@ -40,12 +42,15 @@ public struct Scenario: Sendable {
           message: "the file is not UTF-8 text")
       ])
     }
-    return try parse(text, file: path)
+    return try parse(text, file: path, feedOverrides: feedOverrides)
   }
 
   /// Parses and checks scenario `text`; `file` names it in messages.
   /// - Throws: ``ScenarioError`` listing every problem, each with its line and column.
-  public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+  /// `feedOverrides` name feed files whose definitions replace the scenario's (`--feeds`).
+  public static func parse(
+    _ text: String, file: String, feedOverrides: [String] = []
+  ) throws(ScenarioError) -> Scenario {
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -61,7 +66,7 @@ public struct Scenario: Sendable {
     } catch {
       throw ScenarioError(diagnostics: [syntaxDiagnostic(error, file: file)])
     }
-    var parser = ScenarioParser(file: file)
+    var parser = ScenarioParser(file: file, feedOverrideFiles: feedOverrides)
     let spec = parser.experiment(root)
     guard parser.reader.diagnostics.isEmpty, let spec else {
       let sorted = parser.reader.diagnostics.enumerated().sorted {

@@ -4,16 +4,89 @@ import Yams
 extension ScenarioParser {
   static let feedKeys = ["extends", "sources", "scoring", "page_size", "trending_size", "fallback"]
 
-  /// Every feed arms may name: the presets, then the scenario's own (which may extend a preset or
-  /// an earlier feed, and may replace a preset of the same name).
-  mutating func feeds(_ node: Node?) -> [FeedDefinition] {
+  /// Every feed arms may name: the presets; then feeds from files named by `include:` (paths
+  /// relative to the scenario); then the scenario's own; then `overrideFiles` (`--feeds`). A later
+  /// definition replaces an earlier one of the same name, and may `extends:` any earlier feed.
+  mutating func feeds(_ node: Node?, overrideFiles: [String]) -> [FeedDefinition] {
     var feeds = FeedPreset.allCases.map(\.definition)
-    guard let node, let fields = reader.fields(node, context: "feeds", allowed: []) else {
-      return feeds
+    var fallbacks: [(feed: String, node: Node, file: String)] = []
+    if let node, let fields = reader.fields(node, context: "feeds", allowed: []) {
+      if let include = fields["include"] {
+        let paths =
+          include.sequence != nil
+          ? reader.list(include, name: "feeds.include").map {
+            reader.text($0, name: "include", fallback: "")
+          }
+          : [reader.text(include, name: "feeds.include", fallback: "")]
+        for path in paths where !path.isEmpty {
+          defineFeeds(fromFile: resolve(path), at: include, into: &feeds, fallbacks: &fallbacks)
+        }
+      }
+      defineFeeds(fields, into: &feeds, fallbacks: &fallbacks)
     }
-    var fallbacks: [(feed: String, node: Node)] = []
-    for entry in fields.entries {
-      let context = "feeds.\(entry.key)"
+    for file in overrideFiles {
+      defineFeeds(fromFile: file, at: nil, into: &feeds, fallbacks: &fallbacks)
+    }
+    let names = feeds.map(\.name)
+    for (feedName, node, file) in fallbacks {
+      guard let feed = feeds.first(where: { $0.name == feedName }), let fallback = feed.fallback
+      else { continue }
+      if !names.contains(fallback) {
+        reader.fail(
+          at: node, file: file,
+          reader.unknownMessage(kind: "feed", name: fallback, context: "", allowed: names))
+      } else if feeds.first(where: { $0.name == fallback })?.needsProfile == true {
+        reader.fail(
+          at: node, file: file,
+          "fallback feed '\(fallback)' itself needs profiling; a fallback must work with profiling off"
+        )
+      }
+    }
+    return feeds
+  }
+
+  /// A path relative to the scenario file's folder (absolute paths are kept).
+  func resolve(_ path: String) -> String {
+    guard !path.hasPrefix("/"), let slash = reader.file.lastIndex(of: "/") else { return path }
+    return String(reader.file[...slash]) + path
+  }
+
+  /// Feed definitions from another YAML file (a mapping of feed names to definitions), with
+  /// problems reported against that file.
+  private mutating func defineFeeds(
+    fromFile path: String, at node: Node?, into feeds: inout [FeedDefinition],
+    fallbacks: inout [(feed: String, node: Node, file: String)]
+  ) {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      reader.fail(at: node, "cannot read feed file '\(path)'")
+      return
+    }
+    let saved = reader
+    reader = NodeReader(file: path)
+    do {
+      if let root = try Yams.compose(yaml: text),
+        let fields = reader.fields(root, context: "", allowed: [])
+      {
+        if let include = fields["include"] {
+          reader.fail(at: include, "a feed file cannot include other files")
+        }
+        defineFeeds(fields, into: &feeds, fallbacks: &fallbacks)
+      }
+    } catch {
+      reader.add(Scenario.syntaxDiagnostic(error, file: path))
+    }
+    let found = reader.diagnostics
+    reader = saved
+    for diagnostic in found { reader.add(diagnostic) }
+  }
+
+  /// Defines the feeds of one `feeds:` mapping (or feed file) on top of `feeds`.
+  private mutating func defineFeeds(
+    _ fields: Fields, into feeds: inout [FeedDefinition],
+    fallbacks: inout [(feed: String, node: Node, file: String)]
+  ) {
+    for entry in fields.entries where entry.key != "include" {
+      let context = fields.context.isEmpty ? entry.key : "\(fields.context).\(entry.key)"
       guard let feedFields = reader.fields(entry.value, context: context, allowed: Self.feedKeys)
       else { continue }
       var feed = FeedDefinition(name: entry.key, sources: [], weights: [:])
@@ -49,7 +122,7 @@ extension ScenarioParser {
         fallback: feed.trendingSize)
       if let fallback = feedFields["fallback"] {
         feed.fallback = reader.text(fallback, name: "fallback", fallback: "")
-        fallbacks.append((entry.key, fallback))
+        fallbacks.append((entry.key, fallback, reader.file))
       }
       if feed.sources.allSatisfy({ $0.quota == 0 }) {
         reader.fail(
@@ -61,21 +134,5 @@ extension ScenarioParser {
         feeds.append(feed)
       }
     }
-    let names = feeds.map(\.name)
-    for (feedName, node) in fallbacks {
-      guard let feed = feeds.first(where: { $0.name == feedName }), let fallback = feed.fallback
-      else { continue }
-      if !names.contains(fallback) {
-        reader.fail(
-          at: node, reader.unknownMessage(kind: "feed", name: fallback, context: "", allowed: names)
-        )
-      } else if feeds.first(where: { $0.name == fallback })?.needsProfile == true {
-        reader.fail(
-          at: node,
-          "fallback feed '\(fallback)' itself needs profiling; a fallback must work with profiling off"
-        )
-      }
-    }
-    return feeds
   }
 }

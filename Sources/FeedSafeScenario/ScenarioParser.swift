@@ -6,12 +6,18 @@ import Yams
 /// first, because population, moderation, feeds and arms refer to them by name.
 struct ScenarioParser {
   var reader: NodeReader
+  /// Feed files (`--feeds`) whose definitions replace the scenario's.
+  let feedOverrideFiles: [String]
 
-  init(file: String) { reader = NodeReader(file: file) }
+  init(file: String, feedOverrideFiles: [String] = []) {
+    reader = NodeReader(file: file)
+    self.feedOverrideFiles = feedOverrideFiles
+  }
 
   static let topLevelKeys = [
     "version", "name", "description", "seed", "replications", "horizon", "population",
-    "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep",
+    "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep", "expect", "tolerance",
+    "baseline_gate",
   ]
 
   /// The whole experiment, or `nil` if the root is not a mapping.
@@ -43,13 +49,14 @@ struct ScenarioParser {
     let moderation = moderation(
       section(top, "moderation", allowed: ["recall", "false_positive_rate"]), taxonomy: taxonomy)
     let behaviour = behaviour(section(top, "behaviour", allowed: Self.behaviourKeys.map(\.key)))
-    let feeds = feeds(top["feeds"])
+    let feeds = feeds(top["feeds"], overrideFiles: feedOverrideFiles)
     let arms = arms(reader.required(top, "arms"), feeds: feeds, bands: bands, taxonomy: taxonomy)
     var spec = ExperimentSpec(
       name: name, description: description, seed: UInt64(seed), replications: replications,
       horizonDays: horizon, population: population, catalogue: catalogue, moderation: moderation,
       behaviour: behaviour, feeds: feeds, arms: arms)
     spec.arms += sweeps(top["sweep"], arms: arms, spec: spec)
+    spec.gate = gate(top, spec: spec)
     return spec
   }
 

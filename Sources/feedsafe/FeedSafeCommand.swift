@@ -15,8 +15,8 @@ struct FeedSafeCommand: ParsableCommand {
       """,
     version: FeedSafeVersion.current,
     subcommands: [
-      Run.self, Validate.self, Runs.self, Show.self, Compare.self, Report.self, Export.self,
-      Delete.self,
+      Run.self, Validate.self, Check.self, Runs.self, Show.self, Compare.self, Report.self,
+      Export.self, Delete.self,
     ]
   )
 
@@ -38,7 +38,7 @@ struct FeedSafeCommand: ParsableCommand {
       printError("error: \(error.message)")
       Foundation.exit(error.isBadInput ? badInput : internalFailure)
     } catch let error as CommandFailure {
-      printError("error: \(error.message)")
+      if !error.message.isEmpty { printError("error: \(error.message)") }
       Foundation.exit(error.exitCode)
     } catch {
       let code = exitCode(for: error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedSafeCore
 import FeedSafeScenario
+import Foundation
 
 /// Flags shared by every command that loads and runs a scenario.
 struct ScenarioOptions: ParsableArguments {
@@ -9,6 +10,13 @@ struct ScenarioOptions: ParsableArguments {
 
   @Option(help: "Number of seeds (replications), overriding the scenario's 'replications'.")
   var seeds: Int?
+
+  @Option(
+    name: .customLong("feeds"),
+    help: ArgumentHelp(
+      "A YAML file of feed definitions that replace the scenario's feeds of the same name (repeatable).",
+      valueName: "file"))
+  var feedFiles: [String] = []
 
   @Option(help: "Base seed, overriding the scenario's 'seed' (replication r uses seed + r).")
   var seed: UInt64?
@@ -24,7 +32,10 @@ struct ScenarioOptions: ParsableArguments {
 
   /// The scenario with the overrides applied.
   func load() throws -> Scenario {
-    var scenario = try Scenario.load(path: file)
+    for feedFile in feedFiles where !FileManager.default.fileExists(atPath: feedFile) {
+      throw CommandFailure.badInput("--feeds: no such file '\(feedFile)'")
+    }
+    var scenario = try Scenario.load(path: file, feedOverrides: feedFiles)
     var spec = scenario.spec
     if let seeds { spec.replications = try positive(seeds, "--seeds") }
     if let seed { spec.seed = seed }

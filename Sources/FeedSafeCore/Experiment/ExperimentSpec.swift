@@ -23,6 +23,8 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var feeds: [FeedDefinition]
   /// The policy settings compared.
   public var arms: [Arm]
+  /// What `feedsafe check` verifies.
+  public var gate: GateSpec = .standard
 
   /// An experiment with every part given.
   public init(

@@ -46,3 +46,27 @@ struct SeedSummaryTests {
       ])
   }
 }
+
+@Suite("Student t quantiles at any level")
+struct StudentTTests {
+  @Test("the 0.975 quantile agrees with the table", arguments: [1, 2, 5, 9, 30])
+  func agreesWithTable(df: Int) {
+    let exact = StudentT.quantile(0.975, degreesOfFreedom: Double(df))
+    #expect(abs(exact - SeedSummary.tQuantile975(degreesOfFreedom: df)) < 0.001)
+  }
+
+  @Test(
+    "published quantiles at other levels",
+    arguments: [(0.995, 4.0, 4.604), (0.999, 10.0, 4.144), (0.9, 3.0, 1.638)])
+  func otherLevels(probability: Double, df: Double, expected: Double) {
+    #expect(abs(StudentT.quantile(probability, degreesOfFreedom: df) - expected) < 0.001)
+  }
+
+  @Test("the CDF is symmetric and inverts the quantile")
+  func cdf() {
+    #expect(abs(StudentT.cdf(0, degreesOfFreedom: 5) - 0.5) < 1e-12)
+    let t = StudentT.quantile(0.9, degreesOfFreedom: 7)
+    #expect(abs(StudentT.cdf(t, degreesOfFreedom: 7) - 0.9) < 1e-9)
+    #expect(abs(StudentT.cdf(-t, degreesOfFreedom: 7) - 0.1) < 1e-9)
+  }
+}

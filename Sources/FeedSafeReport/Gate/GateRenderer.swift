@@ -1,0 +1,113 @@
+import Foundation
+
+/// Prints a gate's results: a concise table, JSON, or JUnit XML for CI systems.
+public enum GateRenderer {
+  /// The summary table: rule, value, bound or baseline, verdict; then a line per failed or
+  /// undetermined rule saying why; then the totals.
+  public static func table(_ report: GateReport, colour: Bool) -> String {
+    let header = ["rule", "value", "bound / baseline", "verdict"]
+    let rows = report.results.map {
+      [$0.name, $0.value, $0.reference, $0.verdict.rawValue.uppercased()]
+    }
+    let lines = [header] + rows
+    let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+    var output = ""
+    for (index, line) in lines.enumerated() {
+      var text = line.enumerated().map {
+        $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0)
+      }
+      .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+      if colour && index > 0 {
+        switch report.results[index - 1].verdict {
+        case .fail: text = "\u{1B}[31m\(text)\u{1B}[0m"
+        case .undetermined: text = "\u{1B}[33m\(text)\u{1B}[0m"
+        case .pass: break
+        }
+      }
+      output += text + "\n"
+      if index == 0 {
+        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+      }
+    }
+    let explained = report.results.filter { $0.verdict != .pass }
+    if !explained.isEmpty {
+      output +=
+        "\n"
+        + explained.map { "\($0.verdict.rawValue): \($0.name): \($0.detail)" }.joined(
+          separator: "\n") + "\n"
+    }
+    let counts = Verdict.allCases.map { verdict in
+      "\(report.results.filter { $0.verdict == verdict }.count) \(verdict.rawValue == "pass" ? "passed" : verdict.rawValue == "fail" ? "failed" : "undetermined")"
+    }
+    output +=
+      "\n\(counts.joined(separator: ", ")); each decision at \(percent(report.perDecisionLevel)) confidence "
+      + "(\(percent(report.familyLevel)) for all \(report.results.count) together)\n"
+    return output
+  }
+
+  /// One JSON object: `results` and the confidence levels.
+  public static func json(_ report: GateReport, failed: Bool) -> String {
+    let object: [String: Any] = [
+      "passed": !failed,
+      "family_level": report.familyLevel,
+      "per_decision_level": report.perDecisionLevel,
+      "results": report.results.map {
+        [
+          "name": $0.name, "kind": $0.kind, "value": $0.value, "reference": $0.reference,
+          "verdict": $0.verdict.rawValue, "detail": $0.detail,
+        ]
+      },
+    ]
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    else {
+      preconditionFailure("gate results are strings and numbers")
+    }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// JUnit XML: one test case per rule; a failed rule is a `<failure>`, an undetermined one a
+  /// `<failure>` under `strict` and otherwise `<skipped>`.
+  public static func junit(_ report: GateReport, suite: String, strict: Bool, seconds: Double)
+    -> String
+  {
+    func escape(_ text: String) -> String {
+      text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+    let failures = report.results.filter {
+      $0.verdict == .fail || (strict && $0.verdict == .undetermined)
+    }.count
+    let skipped = strict ? 0 : report.results.filter { $0.verdict == .undetermined }.count
+    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    xml +=
+      "<testsuites name=\"feedsafe check\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", seconds))\">\n"
+    xml +=
+      "  <testsuite name=\"\(escape(suite))\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", seconds))\">\n"
+    for result in report.results {
+      xml +=
+        "    <testcase classname=\"feedsafe.\(escape(suite)).\(result.kind)\" name=\"\(escape(result.name))\" time=\"0\">"
+      let message = "\(result.value) vs \(result.reference): \(result.detail)"
+      switch result.verdict {
+      case .pass:
+        xml += "</testcase>\n"
+      case .fail:
+        xml +=
+          "\n      <failure message=\"\(escape(message))\" type=\"fail\">\(escape(message))</failure>\n    </testcase>\n"
+      case .undetermined where strict:
+        xml +=
+          "\n      <failure message=\"\(escape(message))\" type=\"undetermined\">\(escape(message))</failure>\n    </testcase>\n"
+      case .undetermined:
+        xml +=
+          "\n      <skipped message=\"\(escape("undetermined: " + message))\"/>\n    </testcase>\n"
+      }
+    }
+    return xml + "  </testsuite>\n</testsuites>\n"
+  }
+
+  static func percent(_ level: Double) -> String {
+    let value = level * 100
+    return value >= 99.95 ? String(format: "%.3f%%", value) : String(format: "%.1f%%", value)
+  }
+}
