@@ -19,7 +19,10 @@ public enum ComparisonRenderer {
   public static let importance: [Metric] = [
     .exposurePerThousand, .reach, .minutesToFirst, .streakP95, .amplification, .exposuresPerHour,
     .drift,
-    .overblockingPerThousand, .dataPoints, .minutesPerDay,
+    .overblockingPerThousand, .contactedByUnknownAdult, .badActorContact, .acceptedStrangerRequestsPer30Days,
+    .strangerRequestsPer30Days, .locationVisibleToStrangers, .locatedContact, .restrictedAdsPerThousandAds,
+    .profiledAdsShare, .adsPerHour, .commercialContentPerThousand, .dataPoints, .dataPointsProvided,
+    .dataPointsObserved, .dataPointsInferred, .onPlatform, .minutesPerDay,
   ]
 
   /// `rows` in reading order, keeping every category only for `exposure_per_1k` unless `detail`.
@@ -88,7 +91,7 @@ public enum ComparisonRenderer {
   /// empty within noise. More data held about a person counts as worse.
   public static func verdict(_ row: ComparisonRow) -> String {
     guard row.isCredible else { return "" }
-    if row.metric == .minutesPerDay { return "changed" }
+    if row.metric.isNeutral { return "changed" }
     let increased = row.difference > 0
     return increased == row.metric.higherIsWorse ? "worse" : "better"
   }

@@ -14,6 +14,7 @@ extension Worker {
       seed: seed, purpose: .candidates, person: person, day: today.day)
     var choiceRng = RandomStream(seed: seed, purpose: .engagement, person: person, day: today.day)
     var stopRng = RandomStream(seed: seed, purpose: .stopping, person: person, day: today.day)
+    var adRng = RandomStream(seed: seed, purpose: .ads, person: person, day: today.day)
     let sessions = sessionRng.poisson(mean: Double(population.sessionsPerDay[person]))
     let sessionSeconds = Double(population.sessionMinutes[person]) * 60
     let stopProbability = min(1, context.meanItemSeconds / max(1, sessionSeconds))
@@ -43,6 +44,9 @@ extension Worker {
           let engaged = react(
             to: item, person: person, policy: policy, context: context, rng: &choiceRng)
           lastItem = item
+          // Ads fill slots between organic items from their own stream and take their own time,
+          // so adding ads never changes what the organic feed shows.
+          serveAds(after: item, person: person, context: context, rng: &adRng)
           let stop = stopProbability * (engaged ? context.behaviour.engagementStopFactor : 1)
           if stopRng.bernoulli(stop) || elapsed >= longestSession {
             sessionOver = true
@@ -74,6 +78,7 @@ extension Worker {
     let before = tally.feedSeconds[local]
     tally.impressions[local] += 1
     tally.feedSeconds[local] += seconds
+    if context.world.catalogue.isCommercial[item] { platformTally.commercialImpressions[local] += 1 }
     for m in 0..<measures {
       let cell = local * measures + m
       if members & (1 << UInt64(m)) != 0 {

@@ -14,6 +14,8 @@ public struct Catalogue: Sendable {
   public internal(set) var primaryTopic: ContiguousArray<Int16>
   /// True harm category of each item (`-1`: benign).
   public internal(set) var harm: ContiguousArray<Int8>
+  /// Whether each item is unlabelled commercial content (ranked like any item; not an ad).
+  public internal(set) var isCommercial: ContiguousArray<Bool>
   /// The moderation classifier's label of each item (`-1`: predicted benign).
   public internal(set) var predictedHarm: ContiguousArray<Int8>
   /// Severity in [0, 1] (0 for benign items).

@@ -14,7 +14,9 @@ struct ArmContext: Sendable {
   let cohorts: Cohorts
   let dimensionCount: Int
   let topicCount: Int
-  /// Each person's assessed band under this arm's age-assurance method (policies key on it).
+  /// Each person's assessed age under this arm's age-assurance method.
+  let assessedAge: ContiguousArray<Int16>
+  /// Each person's assessed band (policies key on it).
   let assessedBand: ContiguousArray<AgeBand>
   /// Feed served to each person (after falling back when profiling is off).
   let feedOf: ContiguousArray<Int16>
@@ -24,6 +26,10 @@ struct ArmContext: Sendable {
   let cohortMask: ContiguousArray<UInt32>
   /// Mean item duration in seconds, for the per-impression stopping probability.
   let meanItemSeconds: Double
+  /// Ads, contact and consent for each person under this arm.
+  let platform: PlatformPlan
+  /// Ads, contact, consent and tracking parameters.
+  let platformSpec: PlatformSpec
 
   init(spec: ExperimentSpec, arm: Arm, world: World) {
     let population = world.population
@@ -37,8 +43,10 @@ struct ArmContext: Sendable {
     cohorts = Cohorts(bands: spec.population.bands)
     dimensionCount = world.catalogue.dimensionCount
     topicCount = spec.taxonomy.topics.count
-    let assessedBand = Self.assessedBands(
+    let assessedAge = Self.assessedAges(
       population: population, method: arm.ageAssurance, seed: world.seed)
+    let assessedBand = ContiguousArray(assessedAge.map { population.bands.band(ofAge: Int($0)) })
+    self.assessedAge = assessedAge
     self.assessedBand = assessedBand
     var feedOf = ContiguousArray<Int16>()
     var profiling = ContiguousArray<Bool>()
@@ -64,17 +72,21 @@ struct ArmContext: Sendable {
     self.cohortMask = cohortMask
     let durations = spec.catalogue.durationSeconds
     meanItemSeconds = Double(durations.lowerBound + durations.upperBound) / 2
+    platformSpec = spec.platform
+    platform = PlatformPlan(
+      spec: spec.platform, arm: arm, population: population, assessedBand: assessedBand,
+      profiling: profiling, seed: world.seed)
   }
 
-  /// Assessed bands under `method`, reusing the population's when it is the same method.
-  static func assessedBands(
+  /// Assessed ages under `method`, reusing the population's when it is the same method.
+  static func assessedAges(
     population: Population, method: AgeAssurance?, seed: UInt64
-  ) -> ContiguousArray<AgeBand> {
-    guard let method, method != population.ageAssurance else { return population.assessedBand }
+  ) -> ContiguousArray<Int16> {
+    guard let method, method != population.ageAssurance else { return population.assessedAge }
     return ContiguousArray(
       (0..<population.count).map { person in
-        population.bands.band(
-          ofAge: Population.assessedAge(
+        Int16(
+          Population.assessedAge(
             trueAge: Int(population.trueAge[person]), declared: Int(population.declaredAge[person]),
             method: method, seed: seed, person: person))
       })

@@ -7,6 +7,8 @@ public struct ArmOutcome: Sendable {
   public let seed: UInt64
   /// What each person saw, in person order.
   public let tally: ExposureTally
+  /// Ads, contact, location and data beyond the feed, in person order.
+  public let platform: PlatformTally
   /// Daily totals per cohort.
   public let daily: DailySeries
   /// Cohorts each person belongs to (bit mask), in person order.
@@ -50,12 +52,14 @@ public enum ArmSimulation {
       onDay(day)
     }
     var tally = ExposureTally(people: 0, measureCount: context.measures.count)
+    var platform = PlatformTally(people: 0)
     var daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
     for w in workers.indices {
       workers[w].recordDataPoints(context: context)
       let worker = workers[w]
       tally.append(worker.tally)
+      platform.append(worker.platformTally)
       daily.add(worker.daily)
     }
     for person in 0..<people {
@@ -65,7 +69,7 @@ public enum ArmSimulation {
       }
     }
     return ArmOutcome(
-      arm: arm.name, seed: world.seed, tally: tally, daily: daily, cohortMask: context.cohortMask,
+      arm: arm.name, seed: world.seed, tally: tally, platform: platform, daily: daily, cohortMask: context.cohortMask,
       assessedBand: context.assessedBand,
       eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
   }
@@ -148,8 +152,15 @@ extension Worker {
   /// profile dimensions, held only where profiling was allowed.
   mutating func recordDataPoints(context: ArmContext) {
     let dims = context.dimensionCount
-    for person in people where context.profiling[person] {
+    let population = context.world.population
+    for person in people where context.platform.onPlatform[person] {
       let local = person - people.lowerBound
+      // Provided: the declared age, declared interests and follows.
+      var provided: Int32 = 1
+      for slot in 0..<population.declaredInterestSlots where population.declaredInterests[person * population.declaredInterestSlots + slot] >= 0 { provided += 1 }
+      for slot in 0..<population.followSlots where state.follows[local * population.followSlots + slot] >= 0 { provided += 1 }
+      platformTally.providedDataPoints[local] = provided
+      guard context.profiling[person] else { continue }
       tally.observedDataPoints[local] = state.observed[local]
       var inferred: Int32 = 0
       for d in 0..<dims where state.profile[local * dims + d] > 0 { inferred += 1 }

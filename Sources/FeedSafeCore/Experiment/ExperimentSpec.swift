@@ -25,12 +25,14 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var arms: [Arm]
   /// What `feedsafe check` verifies.
   public var gate: GateSpec = .standard
+  /// Ads, contact, under-13 consent and tracking consent.
+  public var platform: PlatformSpec
 
   /// An experiment with every part given.
   public init(
     name: String, description: String, seed: UInt64, replications: Int, horizonDays: Int,
     population: PopulationSpec, catalogue: CatalogueSpec, moderation: ModerationSpec,
-    behaviour: BehaviourSpec, feeds: [FeedDefinition], arms: [Arm]
+    behaviour: BehaviourSpec, feeds: [FeedDefinition], arms: [Arm], platform: PlatformSpec? = nil
   ) {
     self.name = name
     self.description = description
@@ -43,6 +45,7 @@ public struct ExperimentSpec: Sendable, Equatable {
     self.behaviour = behaviour
     self.feeds = feeds
     self.arms = arms
+    self.platform = platform ?? .standard(taxonomy: catalogue.taxonomy, bands: population.bands)
   }
 
   /// The seeds of every replication, in order.
@@ -63,12 +66,16 @@ public struct World: Sendable {
   public let catalogue: Catalogue
   /// The population.
   public let population: Population
+  /// The ad inventory.
+  public let ads: AdInventory
 
   /// Builds the world of `seed` for `spec` (catalogue first: follows refer to its creators).
   public init(spec: ExperimentSpec, seed: UInt64) {
     self.seed = seed
     catalogue = Catalogue.build(
-      spec: spec.catalogue, moderation: spec.moderation, seed: seed, horizonDays: spec.horizonDays)
+      spec: spec.catalogue, moderation: spec.moderation, seed: seed, horizonDays: spec.horizonDays,
+      commercialShare: spec.platform.ads.commercialShare)
     population = Population.build(spec: spec.population, catalogue: catalogue, seed: seed)
+    ads = AdInventory.build(spec: spec.platform.ads, taxonomy: spec.taxonomy, seed: seed)
   }
 }

@@ -9,6 +9,7 @@ struct Worker: Sendable {
   let people: Range<Int>
   var state: AudienceState
   var tally: ExposureTally
+  var platformTally: PlatformTally
   var daily: DailySeries
   /// Engagements with each item today, by this worker's people.
   var engagementsToday: ContiguousArray<Int32>
@@ -19,6 +20,11 @@ struct Worker: Sendable {
     let population = context.world.population
     state = AudienceState(population: population, range: people)
     tally = ExposureTally(people: people.count, measureCount: context.measures.count)
+    platformTally = PlatformTally(people: people.count)
+    for person in people {
+      platformTally.onPlatform[person - people.lowerBound] = context.platform.onPlatform[person]
+      platformTally.locationVisible[person - people.lowerBound] = context.platform.locationVisible[person]
+    }
     daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
     engagementsToday = ContiguousArray(repeating: 0, count: context.world.catalogue.count)
@@ -29,8 +35,9 @@ struct Worker: Sendable {
   /// Simulates one day of every person of this worker, in person order.
   mutating func simulateDay(_ today: DayState, context: ArmContext) {
     for i in engagementsToday.indices { engagementsToday[i] = 0 }
-    for person in people {
+    for person in people where context.platform.onPlatform[person] {
       simulatePersonDay(person, today: today, context: context)
+      simulateContact(person, today: today, context: context)
     }
   }
 }

@@ -14,7 +14,8 @@ public enum ExposureMetrics {
     let measureCount = measures.count
     for cohort in 0..<cohorts.count {
       let bit = UInt32(1) << UInt32(cohort)
-      let members = (0..<tally.count).filter { outcome.cohortMask[$0] & bit != 0 }
+      // People an under-13 gate kept off the platform saw nothing; they count only in `on_platform`.
+      let members = (0..<tally.count).filter { outcome.cohortMask[$0] & bit != 0 && outcome.platform.onPlatform[$0] }
       guard !members.isEmpty else { continue }
       func add(_ metric: Metric, _ category: String, _ value: Double?) {
         guard let value, value.isFinite else { return }
@@ -64,7 +65,7 @@ public enum ExposureMetrics {
         .overblockingPerThousand, all,
         ratio(members.reduce(0.0) { $0 + Double(tally.overblocked[$1]) } * 1000, impressions))
     }
-    return values
+    return values + PlatformMetrics.values(of: outcome, cohorts: cohorts, horizonDays: horizonDays)
   }
 
   /// `numerator ÷ denominator`, or `nil` when the denominator is 0.

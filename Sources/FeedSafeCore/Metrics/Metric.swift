@@ -21,6 +21,35 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   case dataPoints = "data_points"
   /// Benign items removed by harm filters per 1,000 impressions.
   case overblockingPerThousand = "overblocking_per_1k"
+  /// Data points the person provided (declared age, declared interests, follows).
+  case dataPointsProvided = "data_points_provided"
+  /// Observed data points held: engagement events while profiling, plus third-party tracking
+  /// data collected with consent.
+  case dataPointsObserved = "data_points_observed"
+  /// Inferred data points held (non-zero dimensions of the inferred profile).
+  case dataPointsInferred = "data_points_inferred"
+  /// Ads per hour of organic feed time.
+  case adsPerHour = "ads_per_hour"
+  /// Age-restricted ads per 1,000 ads.
+  case restrictedAdsPerThousandAds = "restricted_ads_per_1k_ads"
+  /// Share of ads chosen on the profile.
+  case profiledAdsShare = "profiled_ads_share"
+  /// Unlabelled commercial items per 1,000 organic impressions.
+  case commercialContentPerThousand = "commercial_content_per_1k"
+  /// Requests from unknown adults per person per 30 days.
+  case strangerRequestsPer30Days = "stranger_requests_per_30d"
+  /// Accepted requests from unknown adults per person per 30 days.
+  case acceptedStrangerRequestsPer30Days = "accepted_stranger_requests_per_30d"
+  /// Share of people contacted (request or message) by an unknown adult.
+  case contactedByUnknownAdult = "contacted_by_unknown_adult"
+  /// Share of people contacted by a bad actor.
+  case badActorContact = "bad_actor_contact"
+  /// Share of people whose precise location strangers can see.
+  case locationVisibleToStrangers = "location_visible_to_strangers"
+  /// Share of people contacted by an unknown adult who can see their location.
+  case locatedContact = "located_contact"
+  /// Share of the cohort on the platform (under-13s may be refused without consent).
+  case onPlatform = "on_platform"
 
   public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
   private var order: Int { Metric.allCases.firstIndex(of: self) ?? 0 }
@@ -28,8 +57,10 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   /// Whether the metric is per harm measure (otherwise its category is ``Metric/allCategories``).
   public var isPerCategory: Bool {
     switch self {
-    case .minutesPerDay, .dataPoints, .overblockingPerThousand: false
-    default: true
+    case .exposurePerThousand, .exposuresPerHour, .reach, .minutesToFirst, .amplification, .drift,
+      .streakP95:
+      true
+    default: false
     }
   }
 
@@ -40,6 +71,9 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
     default: true
     }
   }
+
+  /// Whether a change is neither better nor worse in itself (feed time, being on the platform).
+  public var isNeutral: Bool { self == .minutesPerDay || self == .onPlatform }
 
   /// The category label of metrics that are not per harm measure.
   public static let allCategories = "all"

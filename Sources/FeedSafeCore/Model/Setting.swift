@@ -9,6 +9,8 @@ public enum Setting: String, CaseIterable, Sendable, Comparable {
   case geolocation
   /// The profile is visible to people who do not follow the account.
   case publicProfile = "public_profile"
+  /// Precise location is shown on the profile and posts (needs `geolocation`).
+  case shareLocation = "share_location"
 
   public static func < (a: Self, b: Self) -> Bool { a.position < b.position }
   private var position: Int { Setting.allCases.firstIndex(of: self) ?? 0 }

@@ -25,6 +25,18 @@ public struct BandPolicy: Sendable, Equatable {
   public var maximumSameTopicInRow: Int?
   /// Whether the person is offered "not interested" and it is honoured.
   public var honoursNotInterested: Bool
+  /// Whether age-restricted ad categories are withheld (CAP code rules on under-18s).
+  public var blocksRestrictedAds = false
+  /// Whether ads may be chosen on the profile (DSA Art. 28(2) forbids it for minors).
+  public var allowsProfiledAds = true
+  /// Whether the person may be suggested to adults they do not know ("people you may know").
+  public var suggestsToUnknownAdults = true
+  /// Whether adults the person does not know may message them.
+  public var allowsMessagesFromUnknownAdults = true
+  /// Whether an account assessed as under 13 needs a parent's consent (UK GDPR Art. 8).
+  public var requiresParentalConsent = false
+  /// Whether the tracking-consent prompt offers "reject" on its first screen.
+  public var offersRejectOnFirstScreen = false
 
   /// A band policy with every attribute given.
   public init(

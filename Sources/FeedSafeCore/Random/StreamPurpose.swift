@@ -31,4 +31,17 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   case engagement = 22
   /// Session stopping.
   case stopping = 23
+  // Beyond the feed: their own streams, so adding them never moves the organic feed's draws.
+  /// The ad inventory.
+  case adInventory = 30
+  /// Whether an organic item is unlabelled commercial content.
+  case commercial = 31
+  /// Ad slots and ad choice, per (person, day).
+  case ads = 32
+  /// Contact from unknown accounts, per (person, day).
+  case contact = 33
+  /// A parent's consent to an under-13's account.
+  case parentalConsent = 34
+  /// A person's answer to the tracking-consent prompt.
+  case trackingConsent = 35
 }

@@ -50,7 +50,7 @@ struct ExposureMetricsTests {
     daily.impressions[4 * cohorts.count + cohort] = 5
     daily.harmful[(4 * cohorts.count + cohort) * m + any] = 2
     return ArmOutcome(
-      arm: "arm", seed: 1, tally: tally, daily: daily,
+      arm: "arm", seed: 1, tally: tally, platform: PlatformTally(people: 3), daily: daily,
       cohortMask: [
         cohorts.membership(trueBand: teen, assessedBand: teen),
         cohorts.membership(trueBand: teen, assessedBand: adult),

@@ -78,11 +78,11 @@ struct PopulationTests {
 
   @Test("stickiness is the share keeping each default")
   func stickiness() {
-    let population = Self.build { $0.stickiness = [0.9, 0.5, 1, 0] }
+    let population = Self.build { $0.stickiness = [0.9, 0.5, 1, 0, 0.7] }
     let n = population.count
     for (index, setting) in Setting.allCases.enumerated() {
       let keep = (0..<n).filter { population.setting(setting, of: $0, defaultValue: true) }.count
-      #expect(abs(Double(keep) / Double(n) - [0.9, 0.5, 1, 0][index]) < 0.015)
+      #expect(abs(Double(keep) / Double(n) - [0.9, 0.5, 1, 0, 0.7][index]) < 0.015)
     }
   }
 

@@ -1,0 +1,41 @@
+extension Worker {
+  /// After an organic impression, fills the following slot with an ad with probability
+  /// `adLoad ÷ (1 − adLoad)`, so that ads are `adLoad` of all slots. The ad is chosen among a few
+  /// drawn candidates by the person's targeting mode: on the profile (`interest`) where profiling,
+  /// personalised ads and the policy allow it; otherwise on the item just viewed (`contextual`),
+  /// within what advertisers' age targeting allows for the assessed age (`demographic`).
+  /// Restricted categories are withheld where the policy blocks them.
+  mutating func serveAds(after item: Int, person: Int, context: ArmContext, rng: inout RandomStream) {
+    let spec = context.platformSpec.ads
+    let inventory = context.world.ads
+    guard spec.adLoad > 0, inventory.count > 0, rng.bernoulli(spec.adLoad / (1 - spec.adLoad)) else { return }
+    let local = person - people.lowerBound
+    let policy = context.policies[context.assessedBand[person].position]
+    let assessedAge = Int16(context.assessedAge[person])
+    let profiled = context.platform.profiledAds[person]
+    let dims = context.dimensionCount
+    var best = -1
+    var bestScore: Float = -1
+    for _ in 0..<max(1, spec.candidatesPerSlot) {
+      let ad = rng.index(below: inventory.count)
+      if policy.blocksRestrictedAds && inventory.isRestricted[ad] { continue }
+      let dimension = Int(inventory.dimension[ad])
+      let score: Float
+      if profiled {
+        // Interest targeting reads the profile and ignores the advertiser's age setting.
+        score = state.profile[local * dims + dimension]
+      } else {
+        guard inventory.minimumAge[ad] <= assessedAge else { continue }
+        score = context.world.catalogue.embedding[item * dims + dimension]
+      }
+      if score > bestScore {
+        best = ad
+        bestScore = score
+      }
+    }
+    guard best >= 0 else { return }
+    platformTally.ads[local] += 1
+    if inventory.isRestricted[best] { platformTally.restrictedAds[local] += 1 }
+    if profiled { platformTally.profiledAds[local] += 1 }
+  }
+}
