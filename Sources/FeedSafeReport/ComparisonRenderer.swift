@@ -19,8 +19,10 @@ public enum ComparisonRenderer {
   public static let importance: [Metric] = [
     .exposurePerThousand, .reach, .minutesToFirst, .streakP95, .amplification, .exposuresPerHour,
     .drift,
-    .overblockingPerThousand, .contactedByUnknownAdult, .badActorContact, .acceptedStrangerRequestsPer30Days,
-    .strangerRequestsPer30Days, .locationVisibleToStrangers, .locatedContact, .restrictedAdsPerThousandAds,
+    .overblockingPerThousand, .contactedByUnknownAdult, .badActorContact,
+    .acceptedStrangerRequestsPer30Days,
+    .strangerRequestsPer30Days, .locationVisibleToStrangers, .locatedContact,
+    .restrictedAdsPerThousandAds,
     .profiledAdsShare, .adsPerHour, .commercialContentPerThousand, .dataPoints, .dataPointsProvided,
     .dataPointsObserved, .dataPointsInferred, .onPlatform, .minutesPerDay,
   ]

@@ -4,7 +4,8 @@ import Yams
 extension ScenarioParser {
   static let policyKeys = [
     "feed", "defaults", "offered", "filters", "max_harmful_per_page", "max_same_topic_in_row",
-    "not_interested",
+    "not_interested", "block_restricted_ads", "profiled_ads", "suggest_to_unknown_adults",
+    "messages_from_unknown_adults", "parental_consent", "tracking_prompt",
   ]
 
   /// The arms: each starts from a policy preset (default `none`), then applies its own settings to
@@ -97,6 +98,27 @@ extension ScenarioParser {
     }
     policy.honoursNotInterested = reader.flag(
       fields["not_interested"], name: "not_interested", fallback: policy.honoursNotInterested)
+    policy.blocksRestrictedAds = reader.flag(
+      fields["block_restricted_ads"], name: "block_restricted_ads",
+      fallback: policy.blocksRestrictedAds)
+    policy.allowsProfiledAds = reader.flag(
+      fields["profiled_ads"], name: "profiled_ads", fallback: policy.allowsProfiledAds)
+    policy.suggestsToUnknownAdults = reader.flag(
+      fields["suggest_to_unknown_adults"], name: "suggest_to_unknown_adults",
+      fallback: policy.suggestsToUnknownAdults)
+    policy.allowsMessagesFromUnknownAdults = reader.flag(
+      fields["messages_from_unknown_adults"], name: "messages_from_unknown_adults",
+      fallback: policy.allowsMessagesFromUnknownAdults)
+    policy.requiresParentalConsent = reader.flag(
+      fields["parental_consent"], name: "parental_consent", fallback: policy.requiresParentalConsent
+    )
+    if let node = fields["tracking_prompt"],
+      let prompt = reader.choice(
+        node, name: "tracking prompt",
+        allowed: ["reject_on_first_screen", "accept_only_on_first_screen"])
+    {
+      policy.offersRejectOnFirstScreen = prompt == "reject_on_first_screen"
+    }
   }
 
   /// A mapping of setting names to true/false over `base`.

@@ -17,7 +17,7 @@ struct ScenarioParser {
   static let topLevelKeys = [
     "version", "name", "description", "seed", "replications", "horizon", "population",
     "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep", "expect", "tolerance",
-    "baseline_gate",
+    "baseline_gate", "ads", "contact", "under_13", "tracking",
   ]
 
   /// The whole experiment, or `nil` if the root is not a mapping.
@@ -54,7 +54,8 @@ struct ScenarioParser {
     var spec = ExperimentSpec(
       name: name, description: description, seed: UInt64(seed), replications: replications,
       horizonDays: horizon, population: population, catalogue: catalogue, moderation: moderation,
-      behaviour: behaviour, feeds: feeds, arms: arms)
+      behaviour: behaviour, feeds: feeds, arms: arms,
+      platform: platform(top, taxonomy: taxonomy, bands: bands))
     spec.arms += sweeps(top["sweep"], arms: arms, spec: spec)
     spec.gate = gate(top, spec: spec)
     return spec

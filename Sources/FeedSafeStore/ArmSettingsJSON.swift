@@ -12,6 +12,12 @@ enum ArmSettingsJSON {
     let max_harmful_per_page: Int?
     let max_same_topic_in_row: Int?
     let not_interested: Bool
+    let block_restricted_ads: Bool
+    let profiled_ads: Bool
+    let suggest_to_unknown_adults: Bool
+    let messages_from_unknown_adults: Bool
+    let parental_consent: Bool
+    let tracking_prompt: String
   }
 
   static func encode(_ arm: Arm, spec: ExperimentSpec) -> String {
@@ -35,7 +41,13 @@ enum ArmSettingsJSON {
           uniqueKeysWithValues: Setting.allCases.map { ($0.rawValue, policy.adjustable[$0]) }),
         filters: filters, max_harmful_per_page: policy.maximumHarmfulPerPage,
         max_same_topic_in_row: policy.maximumSameTopicInRow,
-        not_interested: policy.honoursNotInterested)
+        not_interested: policy.honoursNotInterested,
+        block_restricted_ads: policy.blocksRestrictedAds, profiled_ads: policy.allowsProfiledAds,
+        suggest_to_unknown_adults: policy.suggestsToUnknownAdults,
+        messages_from_unknown_adults: policy.allowsMessagesFromUnknownAdults,
+        parental_consent: policy.requiresParentalConsent,
+        tracking_prompt: policy.offersRejectOnFirstScreen
+          ? "reject_on_first_screen" : "accept_only_on_first_screen")
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

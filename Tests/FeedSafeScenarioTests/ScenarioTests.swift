@@ -151,3 +151,60 @@ struct ScenarioTests {
       ])
   }
 }
+
+@Suite("Scenario keys beyond the feed")
+struct PlatformScenarioTests {
+  @Test("ads, contact, under-13 and tracking sections and their arm keys are read")
+  func platformSections() throws {
+    let yaml = """
+      name: beyond
+      ads:
+        ad_load: 0.2
+        categories:
+          gambling: {restricted: true, share: 0.5, topic: gaming}
+          games: {share: 0.5, topic: gaming}
+      contact:
+        acceptance: 0.3
+      under_13: {parental_consent_rate: 0.8, without_consent: limit}
+      tracking: {consent_with_reject: 0.4}
+      arms:
+        a:
+          children:
+            block_restricted_ads: true
+            profiled_ads: false
+            suggest_to_unknown_adults: false
+            messages_from_unknown_adults: false
+            parental_consent: true
+            tracking_prompt: reject_on_first_screen
+      """
+    let spec = try Scenario.parse(yaml, file: "x.yaml").spec
+    #expect(spec.platform.ads.adLoad == 0.2)
+    #expect(spec.platform.ads.categories.map(\.name) == ["gambling", "games"])
+    #expect(spec.platform.ads.categories.map(\.isRestricted) == [true, false])
+    #expect(spec.platform.contact.acceptance == [0.3, 0.3, 0.3, 0.3])
+    #expect(
+      spec.platform.underThirteen
+        == UnderThirteenSpec(parentalConsentRate: 0.8, refusesWithoutConsent: false))
+    #expect(spec.platform.tracking.consentWithReject == 0.4)
+    let child = spec.arms[0].policies[1]
+    let adult = spec.arms[0].policies[3]
+    #expect(child.blocksRestrictedAds && !child.allowsProfiledAds && !child.suggestsToUnknownAdults)
+    #expect(
+      !child.allowsMessagesFromUnknownAdults && child.requiresParentalConsent
+        && child.offersRejectOnFirstScreen)
+    #expect(!adult.blocksRestrictedAds && adult.allowsProfiledAds && !adult.requiresParentalConsent)
+  }
+
+  @Test("a bad value beyond the feed is located and says what is allowed")
+  func badValue() throws {
+    let yaml = "name: x\nunder_13: {without_consent: ask}\nads: {ad_load: 0.9}\narms: {a: {}}\n"
+    let error = try #require(throws: ScenarioError.self) {
+      try Scenario.parse(yaml, file: "x.yaml")
+    }
+    #expect(
+      error.description == """
+        x.yaml:2:29: error: unknown without_consent 'ask'; allowed: refuse, limit
+        x.yaml:3:16: error: 'ad_load' must be between 0 and 0.5, got 0.9
+        """)
+  }
+}

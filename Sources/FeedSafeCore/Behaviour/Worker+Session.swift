@@ -78,7 +78,9 @@ extension Worker {
     let before = tally.feedSeconds[local]
     tally.impressions[local] += 1
     tally.feedSeconds[local] += seconds
-    if context.world.catalogue.isCommercial[item] { platformTally.commercialImpressions[local] += 1 }
+    if context.world.catalogue.isCommercial[item] {
+      platformTally.commercialImpressions[local] += 1
+    }
     for m in 0..<measures {
       let cell = local * measures + m
       if members & (1 << UInt64(m)) != 0 {

@@ -32,10 +32,11 @@ extension Catalogue {
     var creator = ContiguousArray<Int32>(repeating: 0, count: order.count)
     var predicted = ContiguousArray<Int8>(repeating: -1, count: order.count)
     // Its own stream per item, so commercial content never moves any other draw.
-    let isCommercial = ContiguousArray(order.indices.map { i in
-      var rng = RandomStream(seed: seed, purpose: .commercial, person: draft.id[i])
-      return rng.bernoulli(commercialShare)
-    })
+    let isCommercial = ContiguousArray(
+      order.indices.map { i in
+        var rng = RandomStream(seed: seed, purpose: .commercial, person: draft.id[i])
+        return rng.bernoulli(commercialShare)
+      })
     for i in order.indices {
       let home = homeOf(i)
       var rng = RandomStream(seed: seed, purpose: .creators, person: draft.id[i])
@@ -60,7 +61,8 @@ extension Catalogue {
     }
     return Catalogue(
       taxonomy: taxonomy, dimensionCount: dims, creator: creator, primaryTopic: draft.topic,
-      harm: draft.harm, isCommercial: isCommercial, predictedHarm: predicted, severity: draft.severity, appeal: draft.appeal,
+      harm: draft.harm, isCommercial: isCommercial, predictedHarm: predicted,
+      severity: draft.severity, appeal: draft.appeal,
       durationSeconds: draft.duration, dayPublished: draft.day, embedding: draft.embedding,
       creatorCount: creatorDimension.count, byDimension: byDimension, byCreator: byCreator,
       everything: everything, creatorDimension: creatorDimension)

@@ -69,7 +69,8 @@ public enum ArmSimulation {
       }
     }
     return ArmOutcome(
-      arm: arm.name, seed: world.seed, tally: tally, platform: platform, daily: daily, cohortMask: context.cohortMask,
+      arm: arm.name, seed: world.seed, tally: tally, platform: platform, daily: daily,
+      cohortMask: context.cohortMask,
       assessedBand: context.assessedBand,
       eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
   }
@@ -157,8 +158,12 @@ extension Worker {
       let local = person - people.lowerBound
       // Provided: the declared age, declared interests and follows.
       var provided: Int32 = 1
-      for slot in 0..<population.declaredInterestSlots where population.declaredInterests[person * population.declaredInterestSlots + slot] >= 0 { provided += 1 }
-      for slot in 0..<population.followSlots where state.follows[local * population.followSlots + slot] >= 0 { provided += 1 }
+      for slot in 0..<population.declaredInterestSlots
+      where population.declaredInterests[person * population.declaredInterestSlots + slot] >= 0 {
+        provided += 1
+      }
+      for slot in 0..<population.followSlots
+      where state.follows[local * population.followSlots + slot] >= 0 { provided += 1 }
       platformTally.providedDataPoints[local] = provided
       guard context.profiling[person] else { continue }
       tally.observedDataPoints[local] = state.observed[local]

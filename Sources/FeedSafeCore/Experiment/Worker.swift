@@ -23,7 +23,8 @@ struct Worker: Sendable {
     platformTally = PlatformTally(people: people.count)
     for person in people {
       platformTally.onPlatform[person - people.lowerBound] = context.platform.onPlatform[person]
-      platformTally.locationVisible[person - people.lowerBound] = context.platform.locationVisible[person]
+      platformTally.locationVisible[person - people.lowerBound] =
+        context.platform.locationVisible[person]
     }
     daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)

@@ -15,7 +15,9 @@ public enum ExposureMetrics {
     for cohort in 0..<cohorts.count {
       let bit = UInt32(1) << UInt32(cohort)
       // People an under-13 gate kept off the platform saw nothing; they count only in `on_platform`.
-      let members = (0..<tally.count).filter { outcome.cohortMask[$0] & bit != 0 && outcome.platform.onPlatform[$0] }
+      let members = (0..<tally.count).filter {
+        outcome.cohortMask[$0] & bit != 0 && outcome.platform.onPlatform[$0]
+      }
       guard !members.isEmpty else { continue }
       func add(_ metric: Metric, _ category: String, _ value: Double?) {
         guard let value, value.isFinite else { return }

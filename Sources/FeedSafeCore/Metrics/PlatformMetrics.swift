@@ -15,10 +15,13 @@ enum PlatformMetrics {
         guard let value, value.isFinite else { return }
         values.append(
           MetricValue(
-            arm: outcome.arm, seed: outcome.seed, cohort: cohorts.names[cohort], category: Metric.allCategories,
+            arm: outcome.arm, seed: outcome.seed, cohort: cohorts.names[cohort],
+            category: Metric.allCategories,
             metric: metric, value: value))
       }
-      func total(_ column: ContiguousArray<Int32>) -> Double { members.reduce(0) { $0 + Double(column[$1]) } }
+      func total(_ column: ContiguousArray<Int32>) -> Double {
+        members.reduce(0) { $0 + Double(column[$1]) }
+      }
       func share(_ test: (Int) -> Bool) -> Double? {
         members.isEmpty ? nil : Double(members.filter(test).count) / Double(members.count)
       }
@@ -30,18 +33,27 @@ enum PlatformMetrics {
       let ads = total(platform.ads)
       let personMonths = people * Double(max(1, horizonDays)) / 30
       add(.dataPointsProvided, total(platform.providedDataPoints) / people)
-      add(.dataPointsObserved, (total(tally.observedDataPoints) + total(platform.thirdPartyDataPoints)) / people)
+      add(
+        .dataPointsObserved,
+        (total(tally.observedDataPoints) + total(platform.thirdPartyDataPoints)) / people)
       add(.dataPointsInferred, total(tally.inferredDataPoints) / people)
       add(.adsPerHour, ExposureMetrics.ratio(ads, hours))
-      add(.restrictedAdsPerThousandAds, ExposureMetrics.ratio(total(platform.restrictedAds) * 1_000, ads))
+      add(
+        .restrictedAdsPerThousandAds,
+        ExposureMetrics.ratio(total(platform.restrictedAds) * 1_000, ads))
       add(.profiledAdsShare, ExposureMetrics.ratio(total(platform.profiledAds), ads))
-      add(.commercialContentPerThousand, ExposureMetrics.ratio(total(platform.commercialImpressions) * 1_000, impressions))
+      add(
+        .commercialContentPerThousand,
+        ExposureMetrics.ratio(total(platform.commercialImpressions) * 1_000, impressions))
       add(.strangerRequestsPer30Days, total(platform.strangerRequests) / personMonths)
-      add(.acceptedStrangerRequestsPer30Days, total(platform.acceptedStrangerRequests) / personMonths)
+      add(
+        .acceptedStrangerRequestsPer30Days, total(platform.acceptedStrangerRequests) / personMonths)
       add(.contactedByUnknownAdult, share { platform.strangerContacts[$0] > 0 })
       add(.badActorContact, share { platform.badActorContacts[$0] > 0 })
       add(.locationVisibleToStrangers, share { platform.locationVisible[$0] })
-      add(.locatedContact, share { platform.locationVisible[$0] && platform.strangerContacts[$0] > 0 })
+      add(
+        .locatedContact, share { platform.locationVisible[$0] && platform.strangerContacts[$0] > 0 }
+      )
     }
     return values
   }

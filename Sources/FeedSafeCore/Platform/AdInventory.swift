@@ -36,6 +36,7 @@ public struct AdInventory: Sendable {
       minimumAge.append(ageTargeted ? 18 : 13)
       dimension.append(Int16(taxonomy.dimension(of: kind.topic)))
     }
-    return AdInventory(category: category, isRestricted: restricted, minimumAge: minimumAge, dimension: dimension)
+    return AdInventory(
+      category: category, isRestricted: restricted, minimumAge: minimumAge, dimension: dimension)
   }
 }

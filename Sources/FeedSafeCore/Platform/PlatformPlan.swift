@@ -39,18 +39,22 @@ struct PlatformPlan: Sendable {
       // the account is refused, or kept with every setting at its most private ("limited").
       var consentRng = RandomStream(seed: seed, purpose: .parentalConsent, person: person)
       let consented = consentRng.bernoulli(spec.underThirteen.parentalConsentRate)
-      let gated = policy.requiresParentalConsent && population.bands.maximumAge(of: assessedBand[person]).map { $0 < 13 } == true
+      let gated =
+        policy.requiresParentalConsent
+        && population.bands.maximumAge(of: assessedBand[person]).map { $0 < 13 } == true
       let limited = gated && !consented && !spec.underThirteen.refusesWithoutConsent
       onPlatform.append(!gated || consented || limited)
       let isPublic = !limited && setting(.publicProfile)
-      profiledAds.append(!limited && profiling[person] && setting(.personalisedAds) && policy.allowsProfiledAds)
+      profiledAds.append(
+        !limited && profiling[person] && setting(.personalisedAds) && policy.allowsProfiledAds)
       searchable.append(isPublic)
       suggestable.append(!limited && policy.suggestsToUnknownAdults)
       messageable.append(!limited && policy.allowsMessagesFromUnknownAdults)
       locationVisible.append(isPublic && setting(.geolocation) && setting(.shareLocation))
       var trackingRng = RandomStream(seed: seed, purpose: .trackingConsent, person: person)
       let uplift = policy.offersRejectOnFirstScreen ? 0 : spec.tracking.upliftWithoutReject
-      trackingConsent.append(!limited && trackingRng.bernoulli(spec.tracking.consentWithReject + uplift))
+      trackingConsent.append(
+        !limited && trackingRng.bernoulli(spec.tracking.consentWithReject + uplift))
     }
     self.onPlatform = onPlatform
     self.profiledAds = profiledAds

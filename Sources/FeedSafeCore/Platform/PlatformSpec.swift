@@ -35,6 +35,19 @@ public struct AdsSpec: Sendable, Equatable {
 
   /// The categories' names.
   public var categoryNames: [String] { categories.map(\.name) }
+
+  /// Every part given.
+  public init(
+    adLoad: Double, inventorySize: Int, candidatesPerSlot: Int, categories: [AdCategory],
+    untargetedRestrictedShare: Double, commercialShare: Double
+  ) {
+    self.adLoad = adLoad
+    self.inventorySize = inventorySize
+    self.candidatesPerSlot = candidatesPerSlot
+    self.categories = categories
+    self.untargetedRestrictedShare = untargetedRestrictedShare
+    self.commercialShare = commercialShare
+  }
 }
 
 /// Contact from accounts a person does not know.
@@ -52,6 +65,19 @@ public struct ContactSpec: Sendable, Equatable {
   public var badActorRequestsPerDay: Double
   /// Probability that a person accepts a request from an unknown adult, per age band.
   public var acceptance: [Double]
+
+  /// Every part given.
+  public init(
+    searchRequestsPerDay: Double, suggestionRequestsPerDay: Double, messagesPerDay: Double,
+    badActorShare: Double, badActorRequestsPerDay: Double, acceptance: [Double]
+  ) {
+    self.searchRequestsPerDay = searchRequestsPerDay
+    self.suggestionRequestsPerDay = suggestionRequestsPerDay
+    self.messagesPerDay = messagesPerDay
+    self.badActorShare = badActorShare
+    self.badActorRequestsPerDay = badActorRequestsPerDay
+    self.acceptance = acceptance
+  }
 }
 
 /// What happens to accounts the platform assesses as under 13 (UK GDPR Art. 8).
@@ -60,6 +86,12 @@ public struct UnderThirteenSpec: Sendable, Equatable {
   public var parentalConsentRate: Double
   /// Without consent: `true` refuses the account; `false` keeps it, limited.
   public var refusesWithoutConsent: Bool
+
+  /// Every part given.
+  public init(parentalConsentRate: Double, refusesWithoutConsent: Bool) {
+    self.parentalConsentRate = parentalConsentRate
+    self.refusesWithoutConsent = refusesWithoutConsent
+  }
 }
 
 /// The tracking-consent prompt (PECR reg. 6) and what consent lets through.
@@ -70,38 +102,73 @@ public struct TrackingSpec: Sendable, Equatable {
   public var upliftWithoutReject: Double
   /// Third-party observed data points collected per day from a person who consented.
   public var thirdPartyDataPointsPerDay: Double
+
+  /// Every part given.
+  public init(
+    consentWithReject: Double, upliftWithoutReject: Double, thirdPartyDataPointsPerDay: Double
+  ) {
+    self.consentWithReject = consentWithReject
+    self.upliftWithoutReject = upliftWithoutReject
+    self.thirdPartyDataPointsPerDay = thirdPartyDataPointsPerDay
+  }
 }
 
 /// Everything beyond the feed: ads, contact, under-13 consent, tracking consent.
 public struct PlatformSpec: Sendable, Equatable {
+  /// Ads in the feed.
   public var ads: AdsSpec
+  /// Contact from unknown adults.
   public var contact: ContactSpec
+  /// Parental consent for under-13s.
   public var underThirteen: UnderThirteenSpec
+  /// The tracking-consent prompt.
   public var tracking: TrackingSpec
+
+  /// Every part given.
+  public init(
+    ads: AdsSpec, contact: ContactSpec, underThirteen: UnderThirteenSpec, tracking: TrackingSpec
+  ) {
+    self.ads = ads
+    self.contact = contact
+    self.underThirteen = underThirteen
+    self.tracking = tracking
+  }
 
   /// The defaults over `taxonomy` and `bands` (sources in `docs/beyond-the-feed.md`).
   public static func standard(taxonomy: Taxonomy, bands: AgeBands) -> PlatformSpec {
-    func topic(_ name: String) -> TopicIndex { TopicIndex(taxonomy.topics.firstIndex(of: name) ?? 0) }
+    func topic(_ name: String) -> TopicIndex {
+      TopicIndex(taxonomy.topics.firstIndex(of: name) ?? 0)
+    }
     let restricted: [(String, String)] = [
       ("gambling", "gaming"), ("alcohol", "music"), ("diet_products", "diet"),
       ("cosmetic_procedures", "beauty"), ("vaping", "music"), ("crypto", "self_improvement"),
     ]
     let open: [(String, String)] = [
       ("games", "gaming"), ("sportswear", "sport"), ("streaming", "music"), ("fashion", "fashion"),
-      ("snacks", "food"), ("pet_supplies", "pets"), ("courses", "education"), ("cosmetics", "beauty"),
+      ("snacks", "food"), ("pet_supplies", "pets"), ("courses", "education"),
+      ("cosmetics", "beauty"),
     ]
     let categories =
-      restricted.map { AdCategory(name: $0.0, isRestricted: true, share: 0.05 / Double(restricted.count), topic: topic($0.1)) }
-      + open.map { AdCategory(name: $0.0, isRestricted: false, share: 0.95 / Double(open.count), topic: topic($0.1)) }
+      restricted.map {
+        AdCategory(
+          name: $0.0, isRestricted: true, share: 0.05 / Double(restricted.count), topic: topic($0.1)
+        )
+      }
+      + open.map {
+        AdCategory(
+          name: $0.0, isRestricted: false, share: 0.95 / Double(open.count), topic: topic($0.1))
+      }
     return PlatformSpec(
       ads: AdsSpec(
         adLoad: 0.12, inventorySize: 2_000, candidatesPerSlot: 20, categories: categories,
         untargetedRestrictedShare: 0.3, commercialShare: 0.10),
       contact: ContactSpec(
-        searchRequestsPerDay: 0.01, suggestionRequestsPerDay: 0.005, messagesPerDay: 0.005, badActorShare: 0.05,
+        searchRequestsPerDay: 0.01, suggestionRequestsPerDay: 0.005, messagesPerDay: 0.005,
+        badActorShare: 0.05,
         badActorRequestsPerDay: 0.002,
         acceptance: bands.all.map { bands.isChild($0) ? 0.045 : 0.1 }),
       underThirteen: UnderThirteenSpec(parentalConsentRate: 0.5, refusesWithoutConsent: true),
-      tracking: TrackingSpec(consentWithReject: 0.5, upliftWithoutReject: 0.22, thirdPartyDataPointsPerDay: 10))
+      tracking: TrackingSpec(
+        consentWithReject: 0.5, upliftWithoutReject: 0.22, thirdPartyDataPointsPerDay: 10))
   }
 }

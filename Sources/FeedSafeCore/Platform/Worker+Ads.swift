@@ -5,10 +5,12 @@ extension Worker {
   /// personalised ads and the policy allow it; otherwise on the item just viewed (`contextual`),
   /// within what advertisers' age targeting allows for the assessed age (`demographic`).
   /// Restricted categories are withheld where the policy blocks them.
-  mutating func serveAds(after item: Int, person: Int, context: ArmContext, rng: inout RandomStream) {
+  mutating func serveAds(after item: Int, person: Int, context: ArmContext, rng: inout RandomStream)
+  {
     let spec = context.platformSpec.ads
     let inventory = context.world.ads
-    guard spec.adLoad > 0, inventory.count > 0, rng.bernoulli(spec.adLoad / (1 - spec.adLoad)) else { return }
+    guard spec.adLoad > 0, inventory.count > 0, rng.bernoulli(spec.adLoad / (1 - spec.adLoad))
+    else { return }
     let local = person - people.lowerBound
     let policy = context.policies[context.assessedBand[person].position]
     let assessedAge = Int16(context.assessedAge[person])

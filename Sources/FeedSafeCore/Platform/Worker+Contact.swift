@@ -15,9 +15,12 @@ extension Worker {
     let suggestion = plan.suggestable[person] ? (context.profiling[person] ? 2.0 : 1) : 0
     let findable = search + (plan.suggestable[person] ? 1 : 0)
     let isChild = context.world.population.bands.isChild(context.world.population.trueBand[person])
-    let requests = rng.poisson(mean: spec.searchRequestsPerDay * search + spec.suggestionRequestsPerDay * suggestion)
+    let requests = rng.poisson(
+      mean: spec.searchRequestsPerDay * search + spec.suggestionRequestsPerDay * suggestion)
     let badActorRequests = isChild ? rng.poisson(mean: spec.badActorRequestsPerDay * findable) : 0
-    let messages = plan.messageable[person] && findable > 0 ? rng.poisson(mean: spec.messagesPerDay * findable) : 0
+    let messages =
+      plan.messageable[person] && findable > 0
+      ? rng.poisson(mean: spec.messagesPerDay * findable) : 0
     let acceptance = spec.acceptance[context.world.population.trueBand[person].position]
     var badActors = badActorRequests
     for _ in 0..<(requests + messages) where rng.bernoulli(spec.badActorShare) { badActors += 1 }

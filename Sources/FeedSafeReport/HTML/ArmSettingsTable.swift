@@ -8,7 +8,7 @@ enum ArmSettingsTable {
     var html = "<div class=\"scroll\"><table class=\"left\"><thead><tr>"
     for header in [
       "arm", "band", "feed", "profiling", "personalised ads", "geolocation", "public profile",
-      "filters", "caps", "not interested", "age assurance",
+      "filters", "caps", "not interested", "ads and contact", "age assurance",
     ] {
       html += "<th scope=\"col\">\(header)</th>"
     }
@@ -41,13 +41,32 @@ enum ArmSettingsTable {
           setting("personalised_ads"), setting("geolocation"), setting("public_profile"),
           filterText.isEmpty ? "none" : filterText,
           caps.isEmpty ? "none" : caps.joined(separator: ", "),
-          (policy["not_interested"] as? Bool ?? false) ? "honoured" : "no", arm.ageAssurance,
+          (policy["not_interested"] as? Bool ?? false) ? "honoured" : "no", contactSummary(policy),
+          arm.ageAssurance,
         ]
         html += "<tr>" + cells.map { "<td>\(Markup.escape($0))</td>" }.joined() + "</tr>"
       }
     }
     return html
       + "</tbody></table></div><p>“(fixed)”: people cannot change the setting. Filters act on the classifier's predicted labels.</p>"
+  }
+
+  /// The ad, contact and consent rules that differ from an unprotected platform.
+  static func contactSummary(_ policy: [String: Any]) -> String {
+    var parts: [String] = []
+    if policy["block_restricted_ads"] as? Bool == true { parts.append("no restricted ads") }
+    if policy["profiled_ads"] as? Bool == false { parts.append("no profiled ads") }
+    if policy["suggest_to_unknown_adults"] as? Bool == false {
+      parts.append("not suggested to unknown adults")
+    }
+    if policy["messages_from_unknown_adults"] as? Bool == false {
+      parts.append("no messages from unknown adults")
+    }
+    if policy["parental_consent"] as? Bool == true { parts.append("parental consent under 13") }
+    if policy["tracking_prompt"] as? String == "reject_on_first_screen" {
+      parts.append("reject on first screen")
+    }
+    return parts.isEmpty ? "none" : parts.joined(separator: "; ")
   }
 
   /// Children's bands first, youngest first; then the rest by name.
