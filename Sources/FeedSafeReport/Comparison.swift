@@ -95,20 +95,15 @@ public enum Comparison {
     return rows
   }
 
-  /// Half-width of the 95% CI of mean(b) − mean(a) with unequal variances (Welch–Satterthwaite
-  /// degrees of freedom, rounded down: slightly conservative); `nil` with fewer than two values in
-  /// either sample.
-  public static func welchHalfWidth(_ a: [Double], _ b: [Double]) -> Double? {
+  /// Half-width of the two-sided 1 − `alpha` CI of mean(b) − mean(a) with unequal variances
+  /// (Welch–Satterthwaite degrees of freedom); `nil` with fewer than two values in either sample.
+  public static func welchHalfWidth(_ a: [Double], _ b: [Double], alpha: Double = 0.05) -> Double? {
     guard a.count > 1, b.count > 1 else { return nil }
     let va = variance(a) / Double(a.count)
     let vb = variance(b) / Double(b.count)
-    let standardError = (va + vb).squareRoot()
-    guard standardError > 0 else { return 0 }
-    let df =
-      (va + vb) * (va + vb)
-      / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
-    return SeedSummary.tQuantile975(degreesOfFreedom: max(1, Int(df.rounded(.down))))
-      * standardError
+    guard va + vb > 0 else { return 0 }
+    let df = (va + vb) * (va + vb) / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
+    return StudentT.quantile(1 - alpha / 2, degreesOfFreedom: df) * (va + vb).squareRoot()
   }
 
   struct Key: Hashable, Comparable {

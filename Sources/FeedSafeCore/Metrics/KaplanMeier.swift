@@ -17,40 +17,16 @@ public enum KaplanMeier {
     }
   }
 
-  /// The survival estimate S(t) at each time of `grid` (ascending): the share not yet exposed
-  /// after t minutes. `nil` past the last observation, where nobody is left at risk.
-  public static func curve(of observations: [Observation], at grid: [Double]) -> [Double?] {
+  /// The estimate's steps: at each distinct event time, S(t) just after it, in time order; and
+  /// the last observed time. At tied times events are counted before censorings, the usual
+  /// convention.
+  public static func steps(of observations: [Observation]) -> (
+    steps: [(time: Double, survival: Double)], lastTime: Double?
+  ) {
     let sorted = observations.sorted {
       ($0.time, $0.isEvent ? 0 : 1) < ($1.time, $1.isEvent ? 0 : 1)
     }
-    let last = sorted.last?.time ?? -1
-    var atRisk = sorted.count
-    var survival = 1.0
-    var index = 0
-    return grid.map { time in
-      while index < sorted.count && sorted[index].time <= time {
-        let tied = sorted[index].time
-        var events = 0
-        var leaving = 0
-        while index < sorted.count && sorted[index].time == tied {
-          if sorted[index].isEvent { events += 1 }
-          leaving += 1
-          index += 1
-        }
-        if events > 0 && atRisk > 0 { survival *= 1 - Double(events) / Double(atRisk) }
-        atRisk -= leaving
-      }
-      return time <= last ? survival : nil
-    }
-  }
-
-  /// The smallest time at which the survival estimate drops to 0.5 or below, or `nil` when it never
-  /// does (fewer than half were exposed before being censored). At tied times events are counted
-  /// before censorings, the usual convention.
-  public static func median(of observations: [Observation]) -> Double? {
-    let sorted = observations.sorted {
-      ($0.time, $0.isEvent ? 0 : 1) < ($1.time, $1.isEvent ? 0 : 1)
-    }
+    var steps: [(time: Double, survival: Double)] = []
     var atRisk = sorted.count
     var survival = 1.0
     var index = 0
@@ -65,10 +41,31 @@ public enum KaplanMeier {
       }
       if events > 0 && atRisk > 0 {
         survival *= 1 - Double(events) / Double(atRisk)
-        if survival <= 0.5 { return time }
+        steps.append((time, survival))
       }
       atRisk -= leaving
     }
-    return nil
+    return (steps, sorted.last?.time)
+  }
+
+  /// The survival estimate S(t) at each time of `grid` (ascending): the share not yet exposed
+  /// after t minutes. `nil` past the last observation, where nobody is left at risk.
+  public static func curve(of observations: [Observation], at grid: [Double]) -> [Double?] {
+    let (steps, last) = steps(of: observations)
+    var index = 0
+    var survival = 1.0
+    return grid.map { time in
+      while index < steps.count && steps[index].time <= time {
+        survival = steps[index].survival
+        index += 1
+      }
+      return time <= (last ?? -1) ? survival : nil
+    }
+  }
+
+  /// The smallest time at which the survival estimate drops to 0.5 or below, or `nil` when it never
+  /// does (fewer than half were exposed before being censored).
+  public static func median(of observations: [Observation]) -> Double? {
+    steps(of: observations).steps.first { $0.survival <= 0.5 }?.time
   }
 }

@@ -37,8 +37,11 @@ public struct SummaryRow: Sendable, Equatable {
 
 /// Mean and Student-t confidence interval of a sample.
 public enum SeedSummary {
-  /// The mean of `values` and the half-width of its 95% CI (`nil` for fewer than two values).
-  public static func meanAndHalfWidth(_ values: [Double]) -> (mean: Double, halfWidth: Double?) {
+  /// The mean of `values` and the half-width of its two-sided 1 − `alpha` CI (95% by default;
+  /// `nil` for fewer than two values). Sums run in the order given, so the caller fixes it.
+  public static func meanAndHalfWidth(_ values: [Double], alpha: Double = 0.05) -> (
+    mean: Double, halfWidth: Double?
+  ) {
     let n = Double(values.count)
     var sum = 0.0
     for v in values { sum += v }
@@ -47,7 +50,11 @@ public enum SeedSummary {
     var squares = 0.0
     for v in values { squares += (v - mean) * (v - mean) }
     let standardError = (squares / (n - 1)).squareRoot() / n.squareRoot()
-    return (mean, tQuantile975(degreesOfFreedom: values.count - 1) * standardError)
+    let t =
+      alpha == 0.05
+      ? tQuantile975(degreesOfFreedom: values.count - 1)
+      : StudentT.quantile(1 - alpha / 2, degreesOfFreedom: n - 1)
+    return (mean, t * standardError)
   }
 
   /// Summary rows of `values` in a stable order: by arm (as given), cohort (as given), category

@@ -56,7 +56,7 @@ extension Gate {
         seeds.map { sign * ((newValues[$0] ?? 0) - (oldValues[$0] ?? 0)) }, alpha: alpha)
     } else {
       worse = sign * (newMean - oldMean)
-      halfWidth = Self.welch(
+      halfWidth = Comparison.welchHalfWidth(
         Comparison.bySeed(oldValues), Comparison.bySeed(newValues), alpha: alpha)
     }
     let allowance = tolerance.allowance(from: oldMean)
@@ -85,15 +85,5 @@ extension Gate {
     return GateResult(
       name: name, kind: "baseline", value: value, reference: reference, verdict: .pass,
       detail: detail)
-  }
-
-  /// Half-width of the Welch interval of mean(b) − mean(a) at two-sided level 1 − `alpha`.
-  static func welch(_ a: [Double], _ b: [Double], alpha: Double) -> Double? {
-    guard a.count > 1, b.count > 1 else { return nil }
-    let va = Comparison.variance(a) / Double(a.count)
-    let vb = Comparison.variance(b) / Double(b.count)
-    guard va + vb > 0 else { return 0 }
-    let df = (va + vb) * (va + vb) / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
-    return StudentT.quantile(1 - alpha / 2, degreesOfFreedom: df) * (va + vb).squareRoot()
   }
 }

@@ -74,12 +74,7 @@ public struct Gate {
 
   /// A mean and half-width of its interval at two-sided level 1 − `alpha` (`nil` with < 2 values).
   static func interval(_ samples: [Double], alpha: Double) -> (mean: Double, halfWidth: Double?) {
-    let n = Double(samples.count)
-    let mean = samples.reduce(0, +) / max(1, n)
-    guard samples.count > 1 else { return (mean, nil) }
-    let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-    let t = StudentT.quantile(1 - alpha / 2, degreesOfFreedom: n - 1)
-    return (mean, t * (variance / n).squareRoot())
+    samples.isEmpty ? (0, nil) : SeedSummary.meanAndHalfWidth(samples, alpha: alpha)
   }
 
   /// About how many seeds would make an interval of half-width `halfWidth` at `n` seeds clear a

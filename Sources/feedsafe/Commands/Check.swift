@@ -87,34 +87,14 @@ struct Check: ParsableCommand {
     let baselineStore = try baseline.map { _ in
       try RunStore(path: baselineDb ?? store.path, forWriting: false)
     }
-    let started = Date()
     var values: [MetricValue] = []
-    let recorder =
-      try noStore
-      ? nil : RunRecorder(scenario: loaded, store: store.openForWriting(), threads: threads)
-    Interruption.install()
-    let progress = ProgressLine(enabled: !quiet)
-    do {
-      let rows = try ExperimentRunner.run(
-        spec, threads: threads, isCancelled: { Interruption.isRequested },
-        onProgress: progress.update,
-        onResult: { result in
-          values += result.values
-          try recorder?.record(result)
-        })
-      try recorder?.complete(summary: rows, wallSeconds: Date().timeIntervalSince(started))
-    } catch is RunCancelled {
-      progress.finish("interrupted")
-      try recorder?.end(
-        .interrupted, error: "interrupted by signal", wallSeconds: Date().timeIntervalSince(started)
-      )
-      throw CommandFailure(message: "check interrupted", exitCode: FeedSafeCommand.interrupted)
-    }
-    progress.finish("\(spec.name): ran \(spec.arms.count) arms × \(spec.replications) seeds")
+    let outcome = try ScenarioExecution.perform(
+      loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
+      onResult: { values += $0.values })
     var gateBaseline: Gate.Baseline?
     if let baselineStore, let reference = baseline {
       let record = try Self.baselineRun(
-        reference, in: baselineStore, name: spec.name, excluding: recorder?.runID)
+        reference, in: baselineStore, name: spec.name, excluding: outcome.runID)
       try Self.checkShape(record, spec: spec)
       let gated = spec.gate.baselineCohorts
       let override: Tolerance? =
@@ -133,7 +113,7 @@ struct Check: ParsableCommand {
     let report = Gate(values: values, sweeps: sweeps, spec: spec.gate).evaluate(
       baseline: gateBaseline, familyLevel: level)
     let failed = report.failed(strict: strict)
-    let seconds = Date().timeIntervalSince(started)
+    let seconds = outcome.seconds
     if let junit {
       do {
         try GateRenderer.junit(report, suite: spec.name, strict: strict, seconds: seconds)
@@ -150,7 +130,7 @@ struct Check: ParsableCommand {
       print(GateRenderer.table(report, colour: colour), terminator: "")
       print(
         failed ? "check FAILED" : "check passed",
-        "(\(String(format: "%.1f", seconds)) s" + (recorder.map { ", run \($0.runID)" } ?? "") + ")"
+        "(\(String(format: "%.1f", seconds)) s" + (outcome.runID.map { ", run \($0)" } ?? "") + ")"
       )
     case .json:
       print(GateRenderer.json(report, failed: failed), terminator: "")

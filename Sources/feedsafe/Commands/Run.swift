@@ -37,41 +37,10 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let loaded = try scenario.load()
-    let spec = loaded.spec
-    let recorder =
-      try noStore
-      ? nil : RunRecorder(scenario: loaded, store: store.openForWriting(), threads: threads)
-    if let recorder {
-      FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
-    }
-    Interruption.install()
-    let progress = ProgressLine(enabled: !quiet)
-    let started = Date()
-    let rows: [SummaryRow]
-    do {
-      rows = try ExperimentRunner.run(
-        spec, threads: threads, isCancelled: { Interruption.isRequested },
-        onProgress: progress.update,
-        onResult: { try recorder?.record($0) })
-      try recorder?.complete(summary: rows, wallSeconds: Date().timeIntervalSince(started))
-    } catch is RunCancelled {
-      progress.finish("interrupted")
-      try recorder?.end(
-        .interrupted, error: "interrupted by signal", wallSeconds: Date().timeIntervalSince(started)
-      )
-      throw CommandFailure(
-        message: "run interrupted"
-          + (recorder.map { "; run \($0.runID) is marked interrupted" } ?? ""),
-        exitCode: FeedSafeCommand.interrupted)
-    } catch {
-      try? recorder?.end(.failed, error: "\(error)", wallSeconds: Date().timeIntervalSince(started))
-      throw error
-    }
-    let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-    progress.finish(
-      "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(seconds) s")
+    let outcome = try ScenarioExecution.perform(
+      loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet)
     let document = ResultsDocument(
-      spec: spec, path: loaded.path, rows: rows, runID: recorder?.runID)
+      spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }
 }
