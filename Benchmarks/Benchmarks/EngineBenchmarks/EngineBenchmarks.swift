@@ -1,0 +1,68 @@
+import Benchmark
+import FeedSafeCore
+import Foundation
+
+/// `FEEDSAFE_BENCH_SMOKE=1` runs every benchmark once at a small size (CI's smoke run).
+let smoke = ProcessInfo.processInfo.environment["FEEDSAFE_BENCH_SMOKE"] != nil
+
+/// The default world at `people` people and `items` items, one arm (the engagement feed, no
+/// protections) and one seed over `days` days.
+func spec(people: Int, items: Int, days: Int, arms: [PolicyPreset] = [.none]) -> ExperimentSpec {
+  let taxonomy = Defaults.taxonomy
+  let bands = AgeBands.standard
+  return ExperimentSpec(
+    name: "benchmark", description: "", seed: 1, replications: 1, horizonDays: days,
+    population: Defaults.population(size: people, bands: bands, taxonomy: taxonomy),
+    catalogue: Defaults.catalogue(size: items, taxonomy: taxonomy),
+    moderation: Defaults.moderation(harmCount: taxonomy.harms.count), behaviour: BehaviourSpec(),
+    feeds: FeedPreset.allCases.map(\.definition),
+    arms: arms.map { preset in
+      Arm(
+        name: preset.rawValue,
+        policies: bands.all.map { preset.policy(isChild: bands.isChild($0), feed: "engagement", taxonomy: taxonomy) })
+    })
+}
+
+/// Simulates one day of `people` people and records the impressions as a custom metric, so
+/// mallocs per impression can be read off the report (mallocs ÷ impressions; an upper bound,
+/// since the day's setup allocations are included).
+func oneDay(_ benchmark: Benchmark, people: Int) throws {
+  let day = spec(people: people, items: 20_000, days: 1)
+  let world = World(spec: day, seed: 1)
+  benchmark.startMeasurement()
+  let outcome = try ArmSimulation.run(spec: day, arm: day.arms[0], world: world, threads: 2)
+  benchmark.stopMeasurement()
+  let impressions = outcome.tally.impressions.reduce(0) { $0 + Int($1) }
+  benchmark.measurement(.custom("impressions", polarity: .prefersLarger, useScalingFactor: false), impressions)
+  blackHole(outcome)
+}
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
+    maxDuration: .seconds(smoke ? 1 : 20), maxIterations: smoke ? 1 : 5)
+
+  Benchmark("WorldGeneration") { benchmark in
+    let world = spec(people: smoke ? 1_000 : 10_000, items: smoke ? 2_000 : 20_000, days: 7)
+    for _ in benchmark.scaledIterations { blackHole(World(spec: world, seed: 1)) }
+  }
+
+  Benchmark("OneDay10k", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, .custom("impressions", polarity: .prefersLarger, useScalingFactor: false)])) {
+    benchmark in
+    try oneDay(benchmark, people: smoke ? 500 : 10_000)
+  }
+
+  Benchmark("OneDay100k", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, .custom("impressions", polarity: .prefersLarger, useScalingFactor: false)], maxIterations: smoke ? 1 : 2)) {
+    benchmark in
+    try oneDay(benchmark, people: smoke ? 1_000 : 100_000)
+  }
+
+  Benchmark("Quickstart", configuration: .init(maxIterations: smoke ? 1 : 3)) { benchmark in
+    // scenarios/quickstart.yaml: 1,500 people, 10,000 items, 10 days, 3 seeds, two arms.
+    var quickstart = spec(
+      people: smoke ? 300 : 1_500, items: smoke ? 2_000 : 10_000, days: smoke ? 2 : 10,
+      arms: [.none, .icoChildrensCode])
+    quickstart.replications = smoke ? 1 : 3
+    for _ in benchmark.scaledIterations { blackHole(try ExperimentRunner.run(quickstart, threads: 2)) }
+  }
+}
