@@ -42,7 +42,9 @@ public enum ResultsRenderer {
     let groups = HarmMeasures.groupNames
     var lines: [[String]] = [["cohort", "metric", "category"] + document.arms]
     for cohort in cohorts {
-      for metric in Metric.allCases {
+      // Beyond-the-feed metrics are shown for all children and adults; --detail shows every band.
+      for metric in Metric.allCases
+      where detail || !metric.isBeyondFeed || ["children", "adult"].contains(cohort) {
         let categories: [String]
         if !metric.isPerCategory {
           categories = [Metric.allCategories]

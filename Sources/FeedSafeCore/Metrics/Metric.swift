@@ -72,6 +72,14 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
     }
   }
 
+  /// Whether the metric is about ads, contact, location, data or consent rather than the feed.
+  public var isBeyondFeed: Bool {
+    guard let position = Metric.allCases.firstIndex(of: self),
+      let last = Metric.allCases.firstIndex(of: .overblockingPerThousand)
+    else { return false }
+    return position > last
+  }
+
   /// Whether a change is neither better nor worse in itself (feed time, being on the platform).
   public var isNeutral: Bool { self == .minutesPerDay || self == .onPlatform }
 
