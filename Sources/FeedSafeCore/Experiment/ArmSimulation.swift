@@ -112,9 +112,8 @@ public enum ArmSimulation {
     count: Int, publishedBy day: Int, catalogue: Catalogue, key: (Int) -> Float
   ) -> ContiguousArray<Int32> {
     let published = catalogue.everything.publishedCount(0, by: day)
-    var rows = (0..<published).map { catalogue.everything.item(0, at: $0) }
-    rows.sort { (key($0), $1) > (key($1), $0) }
-    return ContiguousArray(rows.prefix(count).map(Int32.init))
+    let rows = (0..<published).lazy.map { catalogue.everything.item(0, at: $0) }
+    return ContiguousArray(TopItems.select(count: count, from: rows, key: key).map(Int32.init))
   }
 
   /// For each assessed band, the harmful share per measure of the items published by `lastDay`
