@@ -99,29 +99,17 @@ public enum ComparisonRenderer {
   }
 
   static func table(_ rows: [ComparisonRow], colour: Bool) -> String {
-    let lines = [header] + rows.map(cells)
-    let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-    var output = ""
-    for (index, line) in lines.enumerated() {
-      let padded = line.enumerated().map { column, cell in
-        column < 5 || column == 11
-          ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-          : String(repeating: " ", count: widths[column] - cell.count) + cell
-      }
-      var text = padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-      if colour && index > 0 {
-        switch line[11] {
-        case "worse": text = "\u{1B}[31m\(text)\u{1B}[0m"
-        case "better": text = "\u{1B}[32m\(text)\u{1B}[0m"
-        default: break
-        }
-      }
-      output += text + "\n"
-      if index == 0 {
-        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+    let lines = rows.map(cells)
+    return TextTable.render(
+      header: header, rows: lines, rightAligned: Set(5..<11)
+    ) { index, text in
+      guard colour else { return text }
+      switch lines[index][11] {
+      case "worse": return "\u{1B}[31m\(text)\u{1B}[0m"
+      case "better": return "\u{1B}[32m\(text)\u{1B}[0m"
+      default: return text
       }
     }
-    return output
   }
 
   static func markdown(_ rows: [ComparisonRow]) -> String {

@@ -63,24 +63,14 @@ public enum ResultsRenderer {
         }
       }
     }
-    let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
     let seeds = document.scenario.seeds.count
-    var output =
+    let summary =
       "\(document.scenario.name): \(document.scenario.people) people, \(document.scenario.items) items, "
       + "\(document.scenario.horizonDays) days, \(seeds) seed\(seeds == 1 ? "" : "s"); "
       + (seeds > 1 ? "mean [95% CI] over seeds\n" : "one seed, no confidence intervals\n")
-    for (index, line) in lines.enumerated() {
-      let padded = line.enumerated().map { column, cell in
-        column < 3
-          ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-          : String(repeating: " ", count: widths[column] - cell.count) + cell
-      }
-      output += padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-      if index == 0 {
-        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-      }
-    }
-    return output
+    return summary
+      + TextTable.render(
+        header: lines[0], rows: Array(lines.dropFirst()), rightAligned: Set(3..<lines[0].count))
   }
 
   static func json(_ document: ResultsDocument) -> String {

@@ -58,16 +58,9 @@ public struct SweepSeries: Sendable, Equatable {
             } ?? f(row.mean)
           })
     }
-    let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-    var output = "sweep of \(parameter) on arm '\(baseArm)', cohort \(cohort):\n"
-    for line in lines {
-      output +=
-        line.enumerated().map { column, cell in
-          column == 0
-            ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-            : String(repeating: " ", count: widths[column] - cell.count) + cell
-        }.joined(separator: "  ") + "\n"
-    }
-    return output
+    return "sweep of \(parameter) on arm '\(baseArm)', cohort \(cohort):\n"
+      + TextTable.render(
+        header: lines[0], rows: Array(lines.dropFirst()), rightAligned: Set(1..<lines[0].count),
+        underlineHeader: false)
   }
 }

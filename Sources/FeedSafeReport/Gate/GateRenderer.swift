@@ -9,24 +9,12 @@ public enum GateRenderer {
     let rows = report.results.map {
       [$0.name, $0.value, $0.reference, $0.verdict.rawValue.uppercased()]
     }
-    let lines = [header] + rows
-    let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-    var output = ""
-    for (index, line) in lines.enumerated() {
-      var text = line.enumerated().map {
-        $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0)
-      }
-      .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-      if colour && index > 0 {
-        switch report.results[index - 1].verdict {
-        case .fail: text = "\u{1B}[31m\(text)\u{1B}[0m"
-        case .undetermined: text = "\u{1B}[33m\(text)\u{1B}[0m"
-        case .pass: break
-        }
-      }
-      output += text + "\n"
-      if index == 0 {
-        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+    var output = TextTable.render(header: header, rows: rows) { index, text in
+      guard colour else { return text }
+      switch report.results[index].verdict {
+      case .fail: return "\u{1B}[31m\(text)\u{1B}[0m"
+      case .undetermined: return "\u{1B}[33m\(text)\u{1B}[0m"
+      case .pass: return text
       }
     }
     let explained = report.results.filter { $0.verdict != .pass }

@@ -58,24 +58,3 @@ struct Runs: ParsableCommand {
     }
   }
 }
-
-/// Aligned plain-text tables.
-enum TextTable {
-  static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
-    let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    var output = ""
-    for (index, line) in all.enumerated() {
-      let cells = line.enumerated().map { column, cell in
-        rightAligned.contains(column)
-          ? String(repeating: " ", count: widths[column] - cell.count) + cell
-          : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-      }
-      output += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-      if index == 0 {
-        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-      }
-    }
-    return output
-  }
-}

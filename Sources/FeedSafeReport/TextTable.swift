@@ -1,0 +1,27 @@
+/// Aligned plain-text tables, the one layout every table the CLI prints uses: columns two spaces
+/// apart, the header underlined with dashes, numbers right-aligned.
+public enum TextTable {
+  /// `header` and `rows` as aligned text. `rightAligned` columns are padded on the left;
+  /// `decorate` may wrap a data row's finished line (e.g. in a terminal colour), given its index.
+  public static func render(
+    header: [String], rows: [[String]], rightAligned: Set<Int> = [], underlineHeader: Bool = true,
+    decorate: (Int, String) -> String = { $1 }
+  ) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    var output = ""
+    for (index, line) in all.enumerated() {
+      let cells = line.enumerated().map { column, cell in
+        rightAligned.contains(column)
+          ? String(repeating: " ", count: widths[column] - cell.count) + cell
+          : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      }
+      let text = cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+      output += (index == 0 ? text : decorate(index - 1, text)) + "\n"
+      if index == 0 && underlineHeader {
+        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+      }
+    }
+    return output
+  }
+}
