@@ -1,6 +1,7 @@
 import Benchmark
 import FeedSafeCore
 import Foundation
+import ReferenceWorkload
 
 /// `FEEDSAFE_BENCH_SMOKE=1` runs every benchmark once at a small size (CI's smoke run).
 let smoke = ProcessInfo.processInfo.environment["FEEDSAFE_BENCH_SMOKE"] != nil
@@ -19,7 +20,9 @@ func spec(people: Int, items: Int, days: Int, arms: [PolicyPreset] = [.none]) ->
     arms: arms.map { preset in
       Arm(
         name: preset.rawValue,
-        policies: bands.all.map { preset.policy(isChild: bands.isChild($0), feed: "engagement", taxonomy: taxonomy) })
+        policies: bands.all.map {
+          preset.policy(isChild: bands.isChild($0), feed: "engagement", taxonomy: taxonomy)
+        })
     })
 }
 
@@ -33,7 +36,8 @@ func oneDay(_ benchmark: Benchmark, people: Int) throws {
   let outcome = try ArmSimulation.run(spec: day, arm: day.arms[0], world: world, threads: 2)
   benchmark.stopMeasurement()
   let impressions = outcome.tally.impressions.reduce(0) { $0 + Int($1) }
-  benchmark.measurement(.custom("impressions", polarity: .prefersLarger, useScalingFactor: false), impressions)
+  benchmark.measurement(
+    .custom("impressions", polarity: .prefersLarger, useScalingFactor: false), impressions)
   blackHole(outcome)
 }
 
@@ -47,12 +51,25 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations { blackHole(World(spec: world, seed: 1)) }
   }
 
-  Benchmark("OneDay10k", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, .custom("impressions", polarity: .prefersLarger, useScalingFactor: false)])) {
+  Benchmark(
+    "OneDay10k",
+    configuration: .init(metrics: [
+      .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
+      .custom("impressions", polarity: .prefersLarger, useScalingFactor: false),
+    ])
+  ) {
     benchmark in
     try oneDay(benchmark, people: smoke ? 500 : 10_000)
   }
 
-  Benchmark("OneDay100k", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, .custom("impressions", polarity: .prefersLarger, useScalingFactor: false)], maxIterations: smoke ? 1 : 2)) {
+  Benchmark(
+    "OneDay100k",
+    configuration: .init(
+      metrics: [
+        .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
+        .custom("impressions", polarity: .prefersLarger, useScalingFactor: false),
+      ], maxIterations: smoke ? 1 : 2)
+  ) {
     benchmark in
     try oneDay(benchmark, people: smoke ? 1_000 : 100_000)
   }
@@ -63,6 +80,33 @@ let benchmarks: @Sendable () -> Void = {
       people: smoke ? 300 : 1_500, items: smoke ? 2_000 : 10_000, days: smoke ? 2 : 10,
       arms: [.none, .icoChildrensCode])
     quickstart.replications = smoke ? 1 : 3
-    for _ in benchmark.scaledIterations { blackHole(try ExperimentRunner.run(quickstart, threads: 2)) }
+    for _ in benchmark.scaledIterations {
+      blackHole(try ExperimentRunner.run(quickstart, threads: 2))
+    }
+  }
+
+  // The peers' reference workload (shared/peers/workload.py): scale A, 500 candidates and the
+  // whole catalogue. `user_steps` ÷ wall clock is the peers' user-steps/s; × 10 is impressions/s.
+  for (name, candidates) in [("ReferenceWorkloadA500", 500), ("ReferenceWorkloadAFull", 0)] {
+    Benchmark(
+      name,
+      configuration: .init(metrics: [
+        .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
+        .custom("user_steps", polarity: .prefersLarger, useScalingFactor: false),
+      ])
+    ) {
+      benchmark in
+      var parameters = WorkloadParameters.scaleA
+      parameters.candidates = candidates
+      if smoke { parameters.steps = 3 }
+      var simulation = WorkloadSimulation(world: WorkloadWorld(parameters: parameters), threads: 2)
+      benchmark.startMeasurement()
+      simulation.run()
+      benchmark.stopMeasurement()
+      benchmark.measurement(
+        .custom("user_steps", polarity: .prefersLarger, useScalingFactor: false),
+        parameters.users * parameters.steps)
+      blackHole(simulation.result)
+    }
   }
 }

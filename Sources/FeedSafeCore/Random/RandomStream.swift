@@ -8,9 +8,10 @@ import RealModule
 /// from raw bits, never from the standard library's `random(in:)`, whose algorithms are not
 /// documented as stable across Swift versions.
 public struct RandomStream: Sendable {
-  private var generator: Xoshiro256StarStar
+  @usableFromInline var generator: Xoshiro256StarStar
 
   /// The stream for one draw site. `person` and `day` are 0 where they do not apply.
+  @inlinable
   public init(seed: UInt64, purpose: StreamPurpose, person: Int = 0, day: Int = 0) {
     var key = SplitMix64.mix(seed ^ 0x5EED_F00D_CAFE_BABE)
     key = SplitMix64.mix(key ^ (purpose.rawValue &* 0x9E37_79B9_7F4A_7C15))
@@ -20,9 +21,11 @@ public struct RandomStream: Sendable {
   }
 
   /// The next 64 random bits.
+  @inlinable
   public mutating func nextBits() -> UInt64 { generator.next() }
 
   /// A uniform double in [0, 1) with 53 random bits.
+  @inlinable
   public mutating func uniform() -> Double {
     Double(generator.next() >> 11) * 0x1.0p-53
   }
@@ -31,6 +34,7 @@ public struct RandomStream: Sendable {
   public mutating func bernoulli(_ p: Double) -> Bool { uniform() < p }
 
   /// A uniform integer in `0..<bound` (Lemire's multiply-shift; bias < 2⁻³² for our bounds).
+  @inlinable
   public mutating func index(below bound: Int) -> Int {
     precondition(bound > 0, "index(below:) needs a positive bound")
     let product = generator.next().multipliedFullWidth(by: UInt64(bound))

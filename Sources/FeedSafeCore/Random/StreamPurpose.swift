@@ -44,4 +44,9 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   case parentalConsent = 34
   /// A person's answer to the tracking-consent prompt.
   case trackingConsent = 35
+  // Not the model: the peers' reference workload (`Benchmarks/Sources/ReferenceWorkload`).
+  /// The reference workload's world (items, users), per section.
+  case referenceWorld = 90
+  /// The reference workload's per-(user, step) draws: candidates, then engagement uniforms.
+  case referenceStep = 91
 }

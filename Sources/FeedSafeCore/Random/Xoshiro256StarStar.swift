@@ -2,12 +2,14 @@
 ///
 /// Fast, 256 bits of state, passes BigCrush; seeded through ``SplitMix64`` as its authors advise.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
-  private var s0: UInt64
-  private var s1: UInt64
-  private var s2: UInt64
-  private var s3: UInt64
+  // @usableFromInline so that other modules (the benchmarks' reference workload) inline draws
+  @usableFromInline var s0: UInt64
+  @usableFromInline var s1: UInt64
+  @usableFromInline var s2: UInt64
+  @usableFromInline var s3: UInt64
 
   /// A generator whose four state words come from SplitMix64 seeded with `seed`.
+  @inlinable
   public init(seed: UInt64) {
     var seeder = SplitMix64(seed: seed)
     s0 = seeder.next()
@@ -17,6 +19,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
   }
 
   /// The next 64 random bits.
+  @inlinable
   public mutating func next() -> UInt64 {
     let result = rotateLeft(s1 &* 5, by: 7) &* 9
     let t = s1 << 17
@@ -29,7 +32,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     return result
   }
 
-  private func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
+  @inlinable
+  func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
     (x << k) | (x >> (64 - k))
   }
 }
