@@ -29,8 +29,8 @@ func spec(people: Int, items: Int, days: Int, arms: [PolicyPreset] = [.none]) ->
 /// Simulates one day of `people` people and records the impressions as a custom metric, so
 /// mallocs per impression can be read off the report (mallocs ÷ impressions; an upper bound,
 /// since the day's setup allocations are included).
-func oneDay(_ benchmark: Benchmark, people: Int) throws {
-  let day = spec(people: people, items: 20_000, days: 1)
+func oneDay(_ benchmark: Benchmark, people: Int, items: Int = 20_000) throws {
+  let day = spec(people: people, items: items, days: 1)
   let world = World(spec: day, seed: 1)
   benchmark.startMeasurement()
   let outcome = try ArmSimulation.run(spec: day, arm: day.arms[0], world: world, threads: 2)
@@ -72,6 +72,20 @@ let benchmarks: @Sendable () -> Void = {
   ) {
     benchmark in
     try oneDay(benchmark, people: smoke ? 1_000 : 100_000)
+  }
+
+  // Per-impression cost against catalogue size: OneDay10k's day with a 1M-item catalogue
+  // (world generation is outside the measurement; the arm's O(items) set-up is inside).
+  Benchmark(
+    "OneDay10kPeople1MItems",
+    configuration: .init(
+      metrics: [
+        .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
+        .custom("impressions", polarity: .prefersLarger, useScalingFactor: false),
+      ], maxIterations: smoke ? 1 : 3)
+  ) {
+    benchmark in
+    try oneDay(benchmark, people: smoke ? 500 : 10_000, items: smoke ? 50_000 : 1_000_000)
   }
 
   Benchmark("Quickstart", configuration: .init(maxIterations: smoke ? 1 : 3)) { benchmark in

@@ -1,23 +1,29 @@
 import FeedSafeCore
 
 extension StepShard {
-  /// The whole-catalogue page for each user of `block`: the safe twin's sums, 16 items and 8
-  /// users at a time.
+  /// The whole-catalogue page for each user of `block`: the safe twin's sums, 16 items and 4
+  /// users at a time, tile by tile.
   ///
-  /// Each 16-item load of one topic's row feeds eight users' accumulators (kept in registers),
-  /// and an item is offered to the top-k only when some lane beats that user's current k-th
-  /// best, so the score vector is never stored. Lane `l` of user `u`'s accumulator starts at
-  /// `term[i + l]` and adds `x[t][i + l] × profile[u][t]` for t in order, as the twin does, so
-  /// pages are identical (the tests compare them). Safe because every load reads
+  /// The catalogue is scanned in tiles of `tileItems` items (small enough to stay in the core's
+  /// L2 cache) and every user of the block scores a tile before the next is read, so a block of
+  /// users streams the catalogue once. Within a tile, each 16-item load of one topic's row feeds
+  /// four users' accumulators (kept in registers), and an item is offered to the top-k only when
+  /// some lane beats that user's current k-th best, so the score vector is never stored. Lane `l`
+  /// of user `u`'s accumulator starts at `term[i + l]` and adds `x[t][i + l] × profile[u][t]` for
+  /// t in order, and each user's items are offered in catalogue order, as the twin does, so pages
+  /// are identical (the tests compare them). Safe because every load reads
   /// `t × paddedItems + i ..< + 16` with `i + 16 ≤ paddedItems` (a multiple of 16) inside
-  /// `itemsByTopic` (`topics × paddedItems`) and `term` (`paddedItems`), and `blockProfiles`
-  /// holds `blockSize × topics` floats; no pointer outlives its closure.
+  /// `itemsByTopic` (`topics × paddedItems`) and `term` (`paddedItems`), and profile rows are read
+  /// for slots below `4 × groups ≤ blockSize` inside `blockProfiles` (`blockSize × topics`); no
+  /// pointer outlives its closure.
   mutating func selectCataloguePagesFast(
     block: Range<Int>, world: WorkloadWorld, terms: RankingTerms
   ) {
     let topics = world.parameters.topics
     let padded = world.paddedItems
-    precondition(Self.blockSize == 8 && padded % 16 == 0, "the kernel scores 8 users × 16 items")
+    let groups = (block.count + 3) / 4
+    precondition(
+      padded % 16 == 0 && groups * 4 <= Self.blockSize, "the kernel scores 4 users × 16 items")
     top.reset()
     // local references (no copies), so the closures read them while `top` changes
     let profiles = blockProfiles
@@ -27,7 +33,7 @@ extension StepShard {
       adultTerm.withUnsafeBufferPointer { adult in
         childTerm.withUnsafeBufferPointer { child in
           profiles.withUnsafeBufferPointer { profile in
-            // every buffer is non-empty (at least 16 padded items, 8 block slots)
+            // every buffer is non-empty (at least 16 padded items, blockSize slots)
             guard let x = x.baseAddress, let p = profile.baseAddress, let child = child.baseAddress,
               let adult = adult.baseAddress
             else { return }
@@ -37,46 +43,43 @@ extension StepShard {
               let isChild = user < block.upperBound && world.isChild(user)
               return UnsafeRawPointer(isChild ? child : adult)
             }
-            let (t0, t1, t2, t3, t4, t5, t6, t7) = (
-              term(0), term(1), term(2), term(3), term(4), term(5), term(6), term(7)
-            )
-            var (h0, h1, h2, h3, h4, h5, h6, h7) = (
-              -Float.infinity, -Float.infinity, -Float.infinity, -Float.infinity, -Float.infinity,
-              -Float.infinity, -Float.infinity, -Float.infinity
-            )
-            var item = 0
-            while item < padded {
-              let offset = item * 4
-              var a0 = t0.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a1 = t1.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a2 = t2.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a3 = t3.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a4 = t4.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a5 = t5.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a6 = t6.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              var a7 = t7.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-              for topic in 0..<topics {
-                let v = xs.loadUnaligned(
-                  fromByteOffset: (topic * padded + item) * 4, as: SIMD16<Float>.self)
-                // `a += v * s`, not addProduct: without FMA in the target that is a libm call per lane
-                a0 += v * p[topic]
-                a1 += v * p[topics + topic]
-                a2 += v * p[2 * topics + topic]
-                a3 += v * p[3 * topics + topic]
-                a4 += v * p[4 * topics + topic]
-                a5 += v * p[5 * topics + topic]
-                a6 += v * p[6 * topics + topic]
-                a7 += v * p[7 * topics + topic]
+            var tile = 0
+            while tile < padded {
+              let tileEnd = min(padded, tile + Self.tileItems)
+              for group in 0..<groups {
+                let s0 = 4 * group
+                let (t0, t1, t2, t3) = (term(s0), term(s0 + 1), term(s0 + 2), term(s0 + 3))
+                let p0 = p + s0 * topics
+                let (p1, p2, p3) = (p0 + topics, p0 + 2 * topics, p0 + 3 * topics)
+                var (h0, h1, h2, h3) = (
+                  top.threshold(slot: s0), top.threshold(slot: s0 + 1), top.threshold(slot: s0 + 2),
+                  top.threshold(slot: s0 + 3)
+                )
+                var item = tile
+                while item < tileEnd {
+                  let offset = item &* 4
+                  var a0 = t0.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                  var a1 = t1.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                  var a2 = t2.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                  var a3 = t3.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                  var row = offset
+                  for topic in 0..<topics {
+                    let v = xs.loadUnaligned(fromByteOffset: row, as: SIMD16<Float>.self)
+                    // `a += v * s`, not addProduct: without FMA in the target that is a libm call
+                    a0 += v * p0[topic]
+                    a1 += v * p1[topic]
+                    a2 += v * p2[topic]
+                    a3 += v * p3[topic]
+                    row &+= padded &* 4
+                  }
+                  if any(a0 .> h0) { h0 = offer(s0, a0, item) }
+                  if any(a1 .> h1) { h1 = offer(s0 + 1, a1, item) }
+                  if any(a2 .> h2) { h2 = offer(s0 + 2, a2, item) }
+                  if any(a3 .> h3) { h3 = offer(s0 + 3, a3, item) }
+                  item &+= 16
+                }
               }
-              if any(a0 .> h0) { h0 = offer(0, a0, item) }
-              if any(a1 .> h1) { h1 = offer(1, a1, item) }
-              if any(a2 .> h2) { h2 = offer(2, a2, item) }
-              if any(a3 .> h3) { h3 = offer(3, a3, item) }
-              if any(a4 .> h4) { h4 = offer(4, a4, item) }
-              if any(a5 .> h5) { h5 = offer(5, a5, item) }
-              if any(a6 .> h6) { h6 = offer(6, a6, item) }
-              if any(a7 .> h7) { h7 = offer(7, a7, item) }
-              item += 16
+              tile = tileEnd
             }
           }
         }

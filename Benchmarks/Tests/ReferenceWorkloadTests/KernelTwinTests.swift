@@ -31,6 +31,9 @@ struct TwinCase: CustomTestStringConvertible, Sendable {
       parameters: smallParameters(topics: 13),
       testDescription: "whole catalogue, 13 topics (padded rows)"),
     TwinCase(
+      parameters: smallParameters(users: 150, items: 5_000, steps: 3),
+      testDescription: "whole catalogue, 3 blocks of users, 3 item tiles (the last partial)"),
+    TwinCase(
       parameters: smallParameters(candidates: 61), testDescription: "61 candidates (odd), 20 topics"
     ),
     TwinCase(
