@@ -38,6 +38,8 @@ extension Worker {
           let item = Int(scratch.page[position])
           let seconds = Int64(context.world.catalogue.durationSeconds[item])
           recordImpression(of: item, person: person, seconds: seconds, context: context)
+          // viewed: never a candidate again this session
+          scratch.stamps[item].session = scratch.sessionStamp
           impressionsToday += 1
           secondsToday += seconds
           elapsed += seconds

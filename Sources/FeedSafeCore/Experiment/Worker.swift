@@ -51,10 +51,10 @@ struct PageScratch: Sendable {
   var scores: ContiguousArray<Float>
   /// The page, top first.
   var page: ContiguousArray<Int32>
-  /// `candidateStamp[item] == pageStamp` when the item is already a candidate.
-  var candidateStamp: ContiguousArray<UInt32>
-  /// `seenStamp[item] == sessionStamp` when the item was already shown this session.
-  var seenStamp: ContiguousArray<UInt32>
+  /// Per item: `stamps[item].page == pageStamp` when the item is already a candidate of this
+  /// page, `stamps[item].session == sessionStamp` when it was already viewed this session. One
+  /// array of pairs, so checking a candidate touches one cache line, not two.
+  var stamps: ContiguousArray<ItemStamps>
   var pageStamp: UInt32 = 0
   var sessionStamp: UInt32 = 0
   /// The current person's harmful impressions per measure today.
@@ -67,8 +67,13 @@ struct PageScratch: Sendable {
     scores.reserveCapacity(256)
     page = []
     page.reserveCapacity(64)
-    candidateStamp = ContiguousArray(repeating: 0, count: itemCount)
-    seenStamp = ContiguousArray(repeating: 0, count: itemCount)
+    stamps = ContiguousArray(repeating: ItemStamps(), count: itemCount)
     harmfulToday = ContiguousArray(repeating: 0, count: measureCount)
   }
+}
+
+/// The page and session in which an item was last a candidate and last viewed (see `PageScratch`).
+struct ItemStamps: Sendable {
+  var page: UInt32 = 0
+  var session: UInt32 = 0
 }

@@ -19,10 +19,10 @@ extension Worker {
         let item = drawCandidate(
           quota.source, for: person, lastItem: lastItem, feed: feed, today: today,
           context: context, rng: &rng)
-        guard item >= 0, scratch.candidateStamp[item] != scratch.pageStamp,
-          scratch.seenStamp[item] != scratch.sessionStamp
+        guard item >= 0, scratch.stamps[item].page != scratch.pageStamp,
+          scratch.stamps[item].session != scratch.sessionStamp
         else { continue }
-        scratch.candidateStamp[item] = scratch.pageStamp
+        scratch.stamps[item].page = scratch.pageStamp
         scratch.candidates.append(Int32(item))
       }
     }
