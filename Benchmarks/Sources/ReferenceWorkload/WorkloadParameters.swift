@@ -42,18 +42,26 @@ public struct WorkloadParameters: Sendable, Equatable {
   /// The run's seed.
   public var seed: UInt64 = 42
 
-  public init() {}
+  /// The peers' defaults (scale A, whole catalogue, seed 42) with the sizes the peers' flags set.
+  public init(
+    users: Int = 1_000, items: Int = 10_000, topics: Int = 20, steps: Int = 100, pageSize: Int = 10,
+    candidates: Int = 0, seed: UInt64 = 42
+  ) {
+    self.users = users
+    self.items = items
+    self.topics = topics
+    self.steps = steps
+    self.pageSize = pageSize
+    self.candidates = candidates
+    self.seed = seed
+  }
 
   /// Scale A of the peers README: 1,000 users × 10,000 items × 100 steps.
   public static var scaleA: WorkloadParameters { WorkloadParameters() }
 
   /// Scale B of the peers README: 10,000 users × 50,000 items × 30 steps.
   public static var scaleB: WorkloadParameters {
-    var parameters = WorkloadParameters()
-    parameters.users = 10_000
-    parameters.items = 50_000
-    parameters.steps = 30
-    return parameters
+    WorkloadParameters(users: 10_000, items: 50_000, steps: 30)
   }
 
   /// Children: `round(users × childShare)`, rounding halves to even as Python does.

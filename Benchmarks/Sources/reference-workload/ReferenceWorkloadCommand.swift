@@ -37,15 +37,9 @@ struct ReferenceWorkloadCommand: ParsableCommand {
   }
 
   var parameters: WorkloadParameters {
-    var p = WorkloadParameters()
-    p.users = users
-    p.items = items
-    p.topics = topics
-    p.steps = steps
-    p.pageSize = pageSize
-    p.candidates = candidates
-    p.seed = seed
-    return p
+    WorkloadParameters(
+      users: users, items: items, topics: topics, steps: steps, pageSize: pageSize,
+      candidates: candidates, seed: seed)
   }
 
   func run() throws {

@@ -6,17 +6,9 @@ import Testing
 /// A small world for exact comparisons.
 func smallParameters(
   users: Int = 45, items: Int = 307, topics: Int = 20, steps: Int = 6, candidates: Int = 0
-)
-  -> WorkloadParameters
-{
-  var p = WorkloadParameters()
-  p.users = users
-  p.items = items
-  p.topics = topics
-  p.steps = steps
-  p.candidates = candidates
-  p.seed = 7
-  return p
+) -> WorkloadParameters {
+  WorkloadParameters(
+    users: users, items: items, topics: topics, steps: steps, candidates: candidates, seed: 7)
 }
 
 struct TwinCase: CustomTestStringConvertible, Sendable {

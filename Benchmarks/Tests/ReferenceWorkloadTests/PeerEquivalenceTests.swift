@@ -33,13 +33,9 @@ func meanAndSD(_ values: [Double]) -> (mean: Double, sd: Double) {
 func feedSafeRuns(candidates: Int, engagementIntercept: Float = -3) -> PeerRuns {
   var runs = PeerRuns()
   for seed in 101...110 {
-    var p = WorkloadParameters()
-    p.users = 600
-    p.items = 3_000
-    p.steps = 30
-    p.candidates = candidates
+    var p = WorkloadParameters(
+      users: 600, items: 3_000, steps: 30, candidates: candidates, seed: UInt64(seed))
     p.engagementIntercept = engagementIntercept
-    p.seed = UInt64(seed)
     var simulation = WorkloadSimulation(world: WorkloadWorld(parameters: p), threads: 2)
     simulation.run()
     runs.childExposure.append(simulation.result.exposurePerThousand(band: 0))
