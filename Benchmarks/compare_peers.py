@@ -54,24 +54,6 @@ EQUIVALENCE = [("A full", f"{A} --S 100"), ("A cand500", f"{A} --S 100 --C 500")
 STANDARD_ERRORS = 3.0  # accepted difference of means, in standard errors of the difference (Welch)
 
 
-def busy_jiffies():
-    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-    idle = fields[3] + fields[4]
-    return sum(fields) - idle, sum(fields)
-
-
-def wait_idle(max_wait=120):
-    """Waits until other processes use < 10% of the CPU (the machine may be shared)."""
-    deadline = time.time() + max_wait
-    while True:
-        b0, t0 = busy_jiffies()
-        time.sleep(2)
-        b1, t1 = busy_jiffies()
-        load = (b1 - b0) / max(1, t1 - t0)
-        if load < 0.10 or time.time() > deadline:
-            return round(load, 2)
-
-
 def command(args, program, arguments):
     if program == "feedsafe":
         return f"{args.feedsafe} {arguments}"
@@ -154,6 +136,10 @@ def main():
     parser.add_argument("--skip-equivalence", action="store_true")
     parser.add_argument("--output", help="also write the report to this file")
     args = parser.parse_args()
+    # the peers' own quiet-machine helpers (run_all.py), so both sides measure the same way
+    sys.path.insert(0, args.peers)
+    global busy_jiffies, wait_idle
+    from run_all import busy_jiffies, wait_idle
     lines = []
 
     def out(text=""):

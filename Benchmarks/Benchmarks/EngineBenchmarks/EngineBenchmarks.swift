@@ -26,6 +26,18 @@ func spec(people: Int, items: Int, days: Int, arms: [PolicyPreset] = [.none]) ->
     })
 }
 
+/// Impressions simulated in one iteration (impressions/s = this ÷ wall clock).
+let impressions = BenchmarkMetric.custom(
+  "impressions", polarity: .prefersLarger, useScalingFactor: false)
+/// User-steps of the reference workload in one iteration (the peers' unit).
+let userSteps = BenchmarkMetric.custom(
+  "user_steps", polarity: .prefersLarger, useScalingFactor: false)
+
+/// The metrics of a benchmark that counts its own work in `unit`.
+func metrics(counting unit: BenchmarkMetric) -> [BenchmarkMetric] {
+  [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, unit]
+}
+
 /// Simulates one day of `people` people and records the impressions as a custom metric, so
 /// mallocs per impression can be read off the report (mallocs ÷ impressions; an upper bound,
 /// since the day's setup allocations are included).
@@ -35,9 +47,7 @@ func oneDay(_ benchmark: Benchmark, people: Int, items: Int = 20_000) throws {
   benchmark.startMeasurement()
   let outcome = try ArmSimulation.run(spec: day, arm: day.arms[0], world: world, threads: 2)
   benchmark.stopMeasurement()
-  let impressions = outcome.tally.impressions.reduce(0) { $0 + Int($1) }
-  benchmark.measurement(
-    .custom("impressions", polarity: .prefersLarger, useScalingFactor: false), impressions)
+  benchmark.measurement(impressions, outcome.tally.impressions.reduce(0) { $0 + Int($1) })
   blackHole(outcome)
 }
 
@@ -51,41 +61,22 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations { blackHole(World(spec: world, seed: 1)) }
   }
 
-  Benchmark(
-    "OneDay10k",
-    configuration: .init(metrics: [
-      .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
-      .custom("impressions", polarity: .prefersLarger, useScalingFactor: false),
-    ])
-  ) {
-    benchmark in
-    try oneDay(benchmark, people: smoke ? 500 : 10_000)
-  }
-
-  Benchmark(
-    "OneDay100k",
-    configuration: .init(
-      metrics: [
-        .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
-        .custom("impressions", polarity: .prefersLarger, useScalingFactor: false),
-      ], maxIterations: smoke ? 1 : 2)
-  ) {
-    benchmark in
-    try oneDay(benchmark, people: smoke ? 1_000 : 100_000)
-  }
-
-  // Per-impression cost against catalogue size: OneDay10k's day with a 1M-item catalogue
-  // (world generation is outside the measurement; the arm's O(items) set-up is inside).
-  Benchmark(
-    "OneDay10kPeople1MItems",
-    configuration: .init(
-      metrics: [
-        .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
-        .custom("impressions", polarity: .prefersLarger, useScalingFactor: false),
-      ], maxIterations: smoke ? 1 : 3)
-  ) {
-    benchmark in
-    try oneDay(benchmark, people: smoke ? 500 : 10_000, items: smoke ? 50_000 : 1_000_000)
+  // One simulated day at 10k and 100k people, and at 10k people with a 1M-item catalogue (the
+  // per-impression cost against catalogue size; world generation is outside the measurement, the
+  // arm's O(items) set-up inside).
+  let days: [(name: String, people: Int, items: Int, iterations: Int)] = [
+    ("OneDay10k", smoke ? 500 : 10_000, 20_000, 5),
+    ("OneDay100k", smoke ? 1_000 : 100_000, 20_000, 2),
+    ("OneDay10kPeople1MItems", smoke ? 500 : 10_000, smoke ? 50_000 : 1_000_000, 3),
+  ]
+  for day in days {
+    Benchmark(
+      day.name,
+      configuration: .init(
+        metrics: metrics(counting: impressions), maxIterations: smoke ? 1 : day.iterations)
+    ) { benchmark in
+      try oneDay(benchmark, people: day.people, items: day.items)
+    }
   }
 
   Benchmark("Quickstart", configuration: .init(maxIterations: smoke ? 1 : 3)) { benchmark in
@@ -104,10 +95,7 @@ let benchmarks: @Sendable () -> Void = {
   for (name, candidates) in [("ReferenceWorkloadA500", 500), ("ReferenceWorkloadAFull", 0)] {
     Benchmark(
       name,
-      configuration: .init(metrics: [
-        .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
-        .custom("user_steps", polarity: .prefersLarger, useScalingFactor: false),
-      ])
+      configuration: .init(metrics: metrics(counting: userSteps))
     ) {
       benchmark in
       var parameters = WorkloadParameters.scaleA
@@ -117,9 +105,7 @@ let benchmarks: @Sendable () -> Void = {
       benchmark.startMeasurement()
       simulation.run()
       benchmark.stopMeasurement()
-      benchmark.measurement(
-        .custom("user_steps", polarity: .prefersLarger, useScalingFactor: false),
-        parameters.users * parameters.steps)
+      benchmark.measurement(userSteps, parameters.users * parameters.steps)
       blackHole(simulation.result)
     }
   }
