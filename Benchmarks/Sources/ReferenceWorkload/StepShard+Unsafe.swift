@@ -119,11 +119,21 @@ extension StepShard {
           let xs = UnsafeRawPointer(rows)
           let ps = UnsafeRawPointer(profile + row)
           let rowBytes = rowStride &* 4
-          @inline(__always) func consider(_ item: Int, _ score: Float) {
-            if score > threshold {
-              top.replaceWeakest(slot: 0, score: score, item: item)
-              threshold = top.threshold(slot: 0)
+          // draws the candidates in pairs (the twin's order) and offers each to the top-k
+          @inline(__always) func offerCandidates(scoredBy score: (Int) -> Float) {
+            @inline(__always) func consider(_ item: Int) {
+              let value = score(item)
+              if value > threshold {
+                top.replaceWeakest(slot: 0, score: value, item: item)
+                threshold = top.threshold(slot: 0)
+              }
             }
+            for _ in 0..<candidateCount / 2 {
+              let (first, second) = rng.indexPair(below: itemCount)
+              consider(first)
+              consider(second)
+            }
+            if candidateCount % 2 == 1 { consider(rng.indexPair(below: itemCount).0) }
           }
           if rowStride == 20 {
             // the peers' 20 topics: five 4-wide products summed as a tree. (Only SIMD4
@@ -143,17 +153,8 @@ extension StepShard {
               let lanes = ((q0 + q1) + (q2 + q3)) + q4
               return term[item] + ((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
             }
-            for _ in 0..<candidateCount / 2 {
-              let (first, second) = rng.indexPair(below: itemCount)
-              consider(first, score(first))
-              consider(second, score(second))
-            }
-            if candidateCount % 2 == 1 {
-              let (last, _) = rng.indexPair(below: itemCount)
-              consider(last, score(last))
-            }
+            offerCandidates(scoredBy: score)
           } else {
-            var drawn = 0
             @inline(__always) func score(_ item: Int) -> Float {
               let base = item &* rowBytes
               var lanes = SIMD4<Float>.zero
@@ -165,12 +166,7 @@ extension StepShard {
               }
               return term[item] + ((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
             }
-            while drawn < candidateCount {
-              let (first, second) = rng.indexPair(below: itemCount)
-              consider(first, score(first))
-              if drawn + 1 < candidateCount { consider(second, score(second)) }
-              drawn += 2
-            }
+            offerCandidates(scoredBy: score)
           }
         }
       }
