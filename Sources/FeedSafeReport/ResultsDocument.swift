@@ -72,7 +72,7 @@ public struct ResultsDocument: Sendable {
 
   /// The document of a finished run of `spec` loaded from `path`.
   public init(spec: ExperimentSpec, path: String, rows: [SummaryRow], runID: String?) {
-    let cohorts = Cohorts(bands: spec.population.bands)
+    let cohorts = Cohorts(population: spec.population)
     self.init(
       runID: runID,
       scenario: ScenarioSummary(

@@ -8,7 +8,7 @@ extension ScenarioParser {
   /// `expect:`, `tolerance:` and `baseline_gate:`: what `feedsafe check` verifies.
   mutating func gate(_ top: Fields, spec: ExperimentSpec) -> GateSpec {
     var gate = GateSpec.standard
-    let cohorts = Cohorts(bands: spec.population.bands).names
+    let cohorts = Cohorts(population: spec.population).names
     let categories = HarmMeasures(taxonomy: spec.taxonomy).names
     for item in reader.list(top["expect"], name: "expect") {
       if let expectation = expectation(item, spec: spec, cohorts: cohorts, categories: categories) {

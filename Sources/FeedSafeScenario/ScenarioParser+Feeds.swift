@@ -2,7 +2,9 @@ import FeedSafeCore
 import Yams
 
 extension ScenarioParser {
-  static let feedKeys = ["extends", "sources", "scoring", "page_size", "trending_size", "fallback"]
+  static let feedKeys = [
+    "extends", "sources", "scoring", "page_size", "trending_size", "fallback", "exploration",
+  ]
 
   /// Every feed arms may name: the presets; then feeds from files named by `include:` (paths
   /// relative to the scenario); then the scenario's own; then `overrideFiles` (`--feeds`). A later
@@ -120,6 +122,8 @@ extension ScenarioParser {
       feed.trendingSize = reader.integer(
         feedFields["trending_size"], name: "trending_size", range: 1...1_000_000,
         fallback: feed.trendingSize)
+      feed.exploration = reader.number(
+        feedFields["exploration"], name: "exploration", range: 0...1, fallback: feed.exploration)
       if let fallback = feedFields["fallback"] {
         feed.fallback = reader.text(fallback, name: "fallback", fallback: "")
         fallbacks.append((entry.key, fallback, reader.file))

@@ -4,11 +4,11 @@ import Yams
 extension ScenarioParser {
   static let populationKeys = [
     "size", "age_bands", "bands", "age_assurance", "susceptibility", "stickiness",
-    "initial_follows", "maximum_follows", "declared_interests",
+    "initial_follows", "maximum_follows", "declared_interests", "segments",
   ]
   static let bandKeys = [
     "share", "lie_rate", "vulnerable_share", "sessions_per_day", "session_minutes",
-    "interest_concentration", "topic_priors",
+    "interest_concentration", "topic_priors", "new_account_share",
   ]
 
   /// `population.age_bands` (band name → youngest age), or the standard bands.
@@ -94,7 +94,50 @@ extension ScenarioParser {
     spec.maximumDeclaredInterests = reader.integer(
       fields["declared_interests"], name: "declared_interests", range: 1...taxonomy.topics.count,
       fallback: min(spec.maximumDeclaredInterests, taxonomy.topics.count))
+    if let node = fields["segments"] {
+      spec.segments = segments(node, taxonomy: taxonomy)
+    }
     return spec
+  }
+
+  /// Most population segments (each child segment is a cohort; a person's cohorts fit 32 bits).
+  static let maximumSegments = 8
+
+  /// `population.segments`: name → `{share:, susceptibility: factor or per-category map}`.
+  private mutating func segments(_ node: Node, taxonomy: Taxonomy) -> [PopulationSegment] {
+    guard let fields = reader.fields(node, context: "population.segments", allowed: []) else {
+      return []
+    }
+    var segments: [PopulationSegment] = []
+    for entry in fields.entries {
+      let context = "population.segments.\(entry.key)"
+      guard
+        let segment = reader.fields(
+          entry.value, context: context, allowed: ["share", "susceptibility"])
+      else { continue }
+      let share = reader.number(
+        reader.required(segment, "share"), name: "\(context).share", range: 0...1, fallback: 0)
+      let factors = perName(
+        segment["susceptibility"], name: "\(context).susceptibility",
+        names: taxonomy.harms.map(\.name), groups: harmGroups(taxonomy), range: 0...100,
+        defaults: Array(repeating: 1, count: taxonomy.harms.count))
+      segments.append(
+        PopulationSegment(name: entry.key, share: share, susceptibilityFactor: factors))
+    }
+    if segments.count > Self.maximumSegments {
+      reader.fail(
+        at: node,
+        "'population.segments' may declare at most \(Self.maximumSegments) segments, got \(segments.count)"
+      )
+    }
+    let total = segments.reduce(0) { $0 + $1.share }
+    if !segments.isEmpty && abs(total - 1) > 1e-6 {
+      reader.fail(
+        at: node,
+        "segment shares in 'population.segments' must sum to 1, got \((total * 1e6).rounded() / 1e6)"
+      )
+    }
+    return segments
   }
 
   private mutating func band(_ node: Node, name: String, base: BandSpec, taxonomy: Taxonomy)
@@ -119,6 +162,9 @@ extension ScenarioParser {
     band.interestConcentration = reader.number(
       fields["interest_concentration"], name: "interest_concentration", range: 0.001...1_000,
       fallback: band.interestConcentration)
+    band.newAccountShare = reader.number(
+      fields["new_account_share"], name: "new_account_share", range: 0...1,
+      fallback: band.newAccountShare)
     band.topicPriors = perName(
       fields["topic_priors"], name: "topic_priors", names: taxonomy.topics, range: 0...1_000,
       defaults: band.topicPriors)

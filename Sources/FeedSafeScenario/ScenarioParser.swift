@@ -17,7 +17,7 @@ struct ScenarioParser {
   static let topLevelKeys = [
     "version", "name", "description", "seed", "replications", "horizon", "population",
     "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep", "expect", "tolerance",
-    "baseline_gate", "ads", "contact", "under_13", "tracking",
+    "baseline_gate", "ads", "contact", "under_13", "tracking", "burn_in_days", "learning",
   ]
 
   /// The whole experiment, or `nil` if the root is not a mapping.
@@ -39,6 +39,8 @@ struct ScenarioParser {
     let replications = reader.integer(
       top["replications"], name: "replications", range: 1...10_000, fallback: 5)
     let horizon = reader.integer(top["horizon"], name: "horizon", range: 1...3650, fallback: 30)
+    let burnIn = reader.integer(
+      top["burn_in_days"], name: "burn_in_days", range: 0...3650, fallback: Defaults.burnInDays)
 
     let catalogueFields = section(top, "catalogue", allowed: Self.catalogueKeys)
     let taxonomy = taxonomy(catalogueFields)
@@ -56,8 +58,29 @@ struct ScenarioParser {
       horizonDays: horizon, population: population, catalogue: catalogue, moderation: moderation,
       behaviour: behaviour, feeds: feeds, arms: arms,
       platform: platform(top, taxonomy: taxonomy, bands: bands))
+    spec.burnInDays = burnIn
+    spec.learning = learning(
+      section(
+        top, "learning",
+        allowed: ["prior_impressions", "personal_prior_impressions", "daily_retention"]))
     spec.arms += sweeps(top["sweep"], arms: arms, spec: spec)
     spec.gate = gate(top, spec: spec)
+    return spec
+  }
+
+  /// The `learning` section: how the platform learns from engagement.
+  mutating func learning(_ fields: Fields?) -> LearningSpec {
+    var spec = LearningSpec.standard
+    guard let fields else { return spec }
+    spec.priorImpressions = reader.number(
+      fields["prior_impressions"], name: "prior_impressions", range: 0.001...1_000_000,
+      fallback: spec.priorImpressions)
+    spec.personalPriorImpressions = reader.number(
+      fields["personal_prior_impressions"], name: "personal_prior_impressions",
+      range: 0.001...1_000_000, fallback: spec.personalPriorImpressions)
+    spec.dailyRetention = reader.number(
+      fields["daily_retention"], name: "daily_retention", range: 0...1,
+      fallback: spec.dailyRetention)
     return spec
   }
 

@@ -71,7 +71,7 @@ public struct NewRun: Sendable {
     spec: ExperimentSpec, path: String, text: String, threads: Int, toolVersion: String,
     gitCommit: String?
   ) {
-    let cohorts = Cohorts(bands: spec.population.bands)
+    let cohorts = Cohorts(population: spec.population)
     record = RunRecord(
       id: RunRecord.newID(), name: spec.name, description: spec.description, scenarioPath: path,
       scenarioText: text, scenarioSHA256: SHA256.hex(of: text), toolVersion: toolVersion,

@@ -30,6 +30,13 @@ struct ScenarioOptions: ParsableArguments {
   @Option(help: "Days, overriding 'horizon'.")
   var days: Int?
 
+  @Option(
+    name: .customLong("burn-in"),
+    help: ArgumentHelp(
+      "Unmeasured days simulated before the horizon, overriding 'burn_in_days' (0: a cold start).",
+      valueName: "days"))
+  var burnInDays: Int?
+
   /// The scenario with the overrides applied.
   func load() throws -> Scenario {
     for feedFile in feedFiles where !FileManager.default.fileExists(atPath: feedFile) {
@@ -42,6 +49,12 @@ struct ScenarioOptions: ParsableArguments {
     if let people { spec.population.size = try positive(people, "--people") }
     if let items { spec.catalogue.size = try positive(items, "--items") }
     if let days { spec.horizonDays = try positive(days, "--days") }
+    if let burnInDays {
+      guard burnInDays >= 0 else {
+        throw CommandFailure.badInput("--burn-in must be at least 0, got \(burnInDays)")
+      }
+      spec.burnInDays = burnInDays
+    }
     scenario = Scenario(path: scenario.path, text: scenario.text, spec: spec)
     return scenario
   }

@@ -3,18 +3,22 @@
 /// Small experiments for tests: the default world at a size a debug build simulates in well under
 /// a second, with helpers to build arms.
 enum TinyWorld {
-  /// The default world with `people` people and `items` items over `days` days.
+  /// The default world with `people` people and `items` items over `days` days, after `burnIn`
+  /// unmeasured days (none by default, so a test's day 0 is the platform's first day).
   static func spec(
-    people: Int = 200, items: Int = 2_000, days: Int = 4, seeds: Int = 1, arms: [Arm] = []
+    people: Int = 200, items: Int = 2_000, days: Int = 4, seeds: Int = 1, arms: [Arm] = [],
+    burnIn: Int = 0
   ) -> ExperimentSpec {
     let taxonomy = Defaults.taxonomy
-    return ExperimentSpec(
+    var spec = ExperimentSpec(
       name: "tiny", description: "", seed: 42, replications: seeds, horizonDays: days,
       population: Defaults.population(size: people, bands: .standard, taxonomy: taxonomy),
       catalogue: Defaults.catalogue(size: items, taxonomy: taxonomy),
       moderation: Defaults.moderation(harmCount: taxonomy.harms.count),
       behaviour: BehaviourSpec(), feeds: FeedPreset.allCases.map(\.definition),
       arms: arms.isEmpty ? [arm("none", .none)] : arms)
+    spec.burnInDays = burnIn
+    return spec
   }
 
   /// An arm made from a policy preset, serving `feed` to every band.

@@ -3,8 +3,9 @@ import RealModule
 extension Worker {
   /// Simulates one person's day: a Poisson number of sessions, each a sequence of pages viewed
   /// top-down until the stopping rule ends the session (possibly mid-page, so only viewed items
-  /// count as impressions). Each impression may lead to engagement, "not interested", interest
-  /// drift, profile learning and a follow (DESIGN "Behaviour").
+  /// count as impressions). Each impression is watched to the end or skipped, and may lead to
+  /// engagement, "not interested", interest drift, profile learning and a follow (DESIGN
+  /// "Behaviour"); the platform logs the response to learn from it at the day boundary.
   mutating func simulatePersonDay(_ person: Int, today: DayState, context: ArmContext) {
     let population = context.world.population
     let local = person - people.lowerBound
@@ -17,12 +18,19 @@ extension Worker {
     var adRng = RandomStream(seed: seed, purpose: .ads, person: person, day: today.day)
     let sessions = sessionRng.poisson(mean: Double(population.sessionsPerDay[person]))
     let sessionSeconds = Double(population.sessionMinutes[person]) * 60
-    let stopProbability = min(1, context.meanItemSeconds / max(1, sessionSeconds))
+    // The stopping hazard is per second of feed time, so a session lasts about `session_minutes`
+    // however long each item is watched.
+    let stopPerSecond = 1 / max(1, sessionSeconds)
+    let skipSeconds = Int64(context.behaviour.skipSeconds)
     let longestSession = Int64(context.behaviour.maximumSessionFactor * sessionSeconds)
     let policy = context.policies[context.assessedBand[person].position]
     var impressionsToday: Int64 = 0
     var secondsToday: Int64 = 0
     for m in 0..<context.measures.count { scratch.harmfulToday[m] = 0 }
+    recoverInterests(of: person, context: context)
+    if context.profiling[person] {
+      state.responses.forget(person: local, keeping: Float(context.learning.dailyRetention))
+    }
 
     for _ in 0..<sessions {
       scratch.sessionStamp &+= 1
@@ -36,20 +44,27 @@ extension Worker {
         if scratch.page.isEmpty { break }
         for position in scratch.page.indices {
           let item = Int(scratch.page[position])
-          let seconds = Int64(context.world.catalogue.durationSeconds[item])
+          let response = react(
+            to: item, person: person, policy: policy, context: context, rng: &choiceRng)
+          let duration = Int64(context.world.catalogue.durationSeconds[item])
+          let seconds = response.watched ? duration : min(duration, skipSeconds)
+          if response.watched { tally.watched[local] += 1 }
           recordImpression(of: item, person: person, seconds: seconds, context: context)
+          responses.append(
+            item: item, segment: scratch.segment, watched: response.watched,
+            engaged: response.engaged)
           // viewed: never a candidate again this session
           scratch.stamps[item].session = scratch.sessionStamp
           impressionsToday += 1
           secondsToday += seconds
           elapsed += seconds
-          let engaged = react(
-            to: item, person: person, policy: policy, context: context, rng: &choiceRng)
           lastItem = item
           // Ads fill slots between organic items from their own stream and take their own time,
           // so adding ads never changes what the organic feed shows.
           serveAds(after: item, person: person, context: context, rng: &adRng)
-          let stop = stopProbability * (engaged ? context.behaviour.engagementStopFactor : 1)
+          let stop =
+            min(1, Double(seconds) * stopPerSecond)
+            * (response.engaged ? context.behaviour.engagementStopFactor : 1)
           if stopRng.bernoulli(stop) || elapsed >= longestSession {
             sessionOver = true
             break
@@ -57,9 +72,10 @@ extension Worker {
         }
       }
     }
+    guard let measuredDay = today.measuredDay else { return }
     let mask = context.cohortMask[person]
     for cohort in 0..<context.cohorts.count where mask & (1 << UInt32(cohort)) != 0 {
-      let cell = today.day * context.cohorts.count + cohort
+      let cell = measuredDay * context.cohorts.count + cohort
       daily.impressions[cell] += impressionsToday
       daily.feedSeconds[cell] += secondsToday
       for m in 0..<context.measures.count {
@@ -97,11 +113,12 @@ extension Worker {
     }
   }
 
-  /// The person's reaction to a viewed item: engagement by the choice model, and its effects.
-  /// Returns whether they engaged.
+  /// The person's reaction to a viewed item and its effects. One uniform draw decides both
+  /// responses, so engaging implies watching to the end: watched when it falls below
+  /// σ(logit + watch offset), engaged when it falls below σ(logit) (``BehaviourSpec``).
   private mutating func react(
     to item: Int, person: Int, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
-  ) -> Bool {
+  ) -> (watched: Bool, engaged: Bool) {
     let catalogue = context.world.catalogue
     let behaviour = context.behaviour
     let dims = context.dimensionCount
@@ -119,18 +136,37 @@ extension Worker {
         person * context.world.population.harmCount + harm]
       logit += behaviour.harmWeight * Double(susceptibility) * Double(catalogue.severity[item])
     }
-    let engaged = rng.bernoulli(1 / (1 + Double.exp(-logit)))
+    let roll = rng.uniform()
+    let watched = roll < 1 / (1 + Double.exp(-(logit + behaviour.watchOffset)))
+    let engaged = roll < 1 / (1 + Double.exp(-logit))
+    if watched && context.profiling[person] {
+      // The inferred profile learns from what is watched to the end, liked or not (lingering).
+      let rate = Float(behaviour.profileLearningRate)
+      for d in 0..<dims {
+        state.profile[row + d] =
+          (1 - rate) * state.profile[row + d] + rate * catalogue.embedding[itemRow + d]
+      }
+      state.observed[local] += 1
+    }
+    if context.profiling[person] {
+      state.responses.add(
+        person: local, dimension: Int(catalogue.contentDimension[item]), watched: watched,
+        engaged: engaged)
+    }
     guard engaged else {
-      if harm >= 0 && policy.honoursNotInterested && rng.bernoulli(behaviour.notInterestedRate) {
+      // Only a skipped item is marked "not interested": someone who watched it to the end did not
+      // reject it.
+      if !watched && harm >= 0 && policy.honoursNotInterested
+        && rng.bernoulli(behaviour.notInterestedRate)
+      {
         let predicted = Int(catalogue.predictedHarm[item])
         let visible =
           predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
         state.notInterested[local] |= 1 << UInt64(visible)
       }
-      return false
+      return (watched, false)
     }
     tally.engagements[local] += 1
-    engagementsToday[item] += 1
     // Interests drift toward what was engaged with (the rabbit-hole loop), kept at unit length.
     let drift = Float(behaviour.interestDrift)
     var norm: Float = 0
@@ -141,18 +177,30 @@ extension Worker {
     }
     norm = norm.squareRoot()
     if norm > 0 { for d in 0..<dims { state.interests[row + d] /= norm } }
-    if context.profiling[person] {
-      let rate = Float(behaviour.profileLearningRate)
-      for d in 0..<dims {
-        state.profile[row + d] =
-          (1 - rate) * state.profile[row + d] + rate * catalogue.embedding[itemRow + d]
-      }
-      state.observed[local] += 1
-    }
     if rng.bernoulli(behaviour.followRate) {
       follow(creator: catalogue.creator[item], local: local, context: context)
     }
-    return true
+    return (true, true)
+  }
+
+  /// Moves the person's interests a share `interestRecovery` of the way back to their sign-up
+  /// interests at the start of each day (kept at unit length): what a feed pulls someone toward
+  /// fades unless the feed keeps pulling, so a person has a steady state.
+  private mutating func recoverInterests(of person: Int, context: ArmContext) {
+    let recovery = Float(context.behaviour.interestRecovery)
+    guard recovery > 0 else { return }
+    let dims = context.dimensionCount
+    let row = (person - people.lowerBound) * dims
+    let signUp = person * dims
+    let baseline = context.world.population.interests
+    var norm: Float = 0
+    for d in 0..<dims {
+      let value = (1 - recovery) * state.interests[row + d] + recovery * baseline[signUp + d]
+      state.interests[row + d] = value
+      norm += value * value
+    }
+    norm = norm.squareRoot()
+    if norm > 0 { for d in 0..<dims { state.interests[row + d] /= norm } }
   }
 
   /// Adds `creator` to the person's follows if not already followed and a slot is free.

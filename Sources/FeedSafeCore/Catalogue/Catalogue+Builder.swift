@@ -59,11 +59,20 @@ extension Catalogue {
     let everything = ItemBuckets(bucketCount: 1, dayCount: dayCount, dayPublished: draft.day) { _ in
       [0]
     }
+    let contentDimension = ContiguousArray(
+      order.indices.map { i in
+        var best = 0
+        for d in 1..<dims where draft.embedding[i * dims + d] >= draft.embedding[i * dims + best] {
+          best = d
+        }
+        return Int16(best)
+      })
     return Catalogue(
       taxonomy: taxonomy, dimensionCount: dims, creator: creator, primaryTopic: draft.topic,
       harm: draft.harm, isCommercial: isCommercial, predictedHarm: predicted,
       severity: draft.severity, appeal: draft.appeal,
       durationSeconds: draft.duration, dayPublished: draft.day, embedding: draft.embedding,
+      contentDimension: contentDimension,
       creatorCount: creatorDimension.count, byDimension: byDimension, byCreator: byCreator,
       everything: everything, creatorDimension: creatorDimension)
   }

@@ -28,6 +28,9 @@ public struct Catalogue: Sendable {
   public internal(set) var dayPublished: ContiguousArray<Int32>
   /// Unit-length, non-negative embeddings, `count × dimensionCount`, row-major.
   public internal(set) var embedding: ContiguousArray<Float>
+  /// The strongest dimension of each item's embedding (ties: the later, so a harmful item's
+  /// theme wins over its gateway): what the platform's content understanding says it is about.
+  public internal(set) var contentDimension: ContiguousArray<Int16>
   /// Number of creators; creator ids are `0..<creatorCount`.
   public internal(set) var creatorCount: Int
   /// Items near each embedding dimension (benign by topic; harmful by gateway topic and theme).

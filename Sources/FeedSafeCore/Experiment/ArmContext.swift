@@ -6,6 +6,7 @@ struct ArmContext: Sendable {
   let seed: UInt64
   let world: World
   let behaviour: BehaviourSpec
+  let learning: LearningSpec
   let feeds: [FeedDefinition]
   /// Feature weights per feed, `feed × ScoringFeature.allCases.count`, as Float for scoring.
   let featureWeights: ContiguousArray<Float>
@@ -24,8 +25,6 @@ struct ArmContext: Sendable {
   let profiling: ContiguousArray<Bool>
   /// Cohorts each person belongs to (bit mask).
   let cohortMask: ContiguousArray<UInt32>
-  /// Mean item duration in seconds, for the per-impression stopping probability.
-  let meanItemSeconds: Double
   /// Ads, contact and consent for each person under this arm.
   let platform: PlatformPlan
   /// Ads, contact, consent and tracking parameters.
@@ -36,11 +35,12 @@ struct ArmContext: Sendable {
     seed = world.seed
     self.world = world
     behaviour = spec.behaviour
+    learning = spec.learning
     feeds = spec.feeds
     featureWeights = ContiguousArray(spec.feeds.flatMap { $0.weights.map(Float.init) })
     policies = arm.policies
     measures = HarmMeasures(taxonomy: spec.taxonomy)
-    cohorts = Cohorts(bands: spec.population.bands)
+    cohorts = Cohorts(population: spec.population)
     dimensionCount = world.catalogue.dimensionCount
     topicCount = spec.taxonomy.topics.count
     let assessedAge = Self.assessedAges(
@@ -65,13 +65,14 @@ struct ArmContext: Sendable {
       profiling.append(allowsProfiling)
       cohortMask.append(
         cohorts.membership(
-          trueBand: population.trueBand[person], assessedBand: assessedBand[person]))
+          trueBand: population.trueBand[person], assessedBand: assessedBand[person],
+          isVulnerable: population.isVulnerable[person],
+          segment: population.segment[person] >= 0 ? Int(population.segment[person]) : nil,
+          isNewAccount: population.isNewAccount[person]))
     }
     self.feedOf = feedOf
     self.profiling = profiling
     self.cohortMask = cohortMask
-    let durations = spec.catalogue.durationSeconds
-    meanItemSeconds = Double(durations.lowerBound + durations.upperBound) / 2
     platformSpec = spec.platform
     platform = PlatformPlan(
       spec: spec.platform, arm: arm, population: population, assessedBand: assessedBand,
@@ -121,20 +122,27 @@ extension ScoringFeature {
     case .appeal: 4
     case .declaredInterest: 5
     case .context: 6
+    case .predictedWatch: 7
     }
   }
 }
 
 /// Shared state that couples people, fixed for one day and updated at the day boundary.
 struct DayState: Sendable {
-  /// The day simulated.
-  let day: Int
+  /// The day simulated, counted from the first burn-in day (streams and publication days use it).
+  var day: Int
+  /// The day of the measured horizon, or `nil` during the burn-in (not measured).
+  var measuredDay: Int?
   /// Engagements with each item on the previous day.
-  let popularity: ContiguousArray<Int32>
+  var popularity: ContiguousArray<Int32>
   /// The most engagements any item had on the previous day.
-  let maximumPopularity: Int32
+  var maximumPopularity: Int32
   /// Item rows of the trending list, most popular first.
-  let trending: ContiguousArray<Int32>
+  var trending: ContiguousArray<Int32>
+  /// What the platform has learned from responses up to the previous day.
+  var statistics: EngagementStatistics
+  /// The day's global rates and prior for predictions.
+  var prior: PredictionPrior
 }
 
 /// The part of a person that changes during a run: interests drift, the inferred profile learns,
@@ -145,6 +153,8 @@ struct AudienceState: Sendable {
   var follows: ContiguousArray<Int32>
   var notInterested: ContiguousArray<UInt64>
   var observed: ContiguousArray<Int32>
+  /// What the platform has learned about each person's responses (only while profiling).
+  var responses: PersonalResponses
 
   /// The sign-up state of people `range`.
   init(population: Population, range: Range<Int>) {
@@ -157,5 +167,6 @@ struct AudienceState: Sendable {
       population.follows[(range.lowerBound * slots)..<(range.upperBound * slots)])
     notInterested = ContiguousArray(repeating: 0, count: range.count)
     observed = ContiguousArray(repeating: 0, count: range.count)
+    responses = PersonalResponses(people: range.count, dimensionCount: dims)
   }
 }

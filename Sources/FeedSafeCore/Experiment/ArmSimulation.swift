@@ -45,10 +45,14 @@ public enum ArmSimulation {
         dayCount: dayCount)
     }
     var today = firstDay(context: context, spec: spec)
-    for day in 0..<spec.horizonDays {
+    for day in 0..<spec.simulatedDays {
       if isCancelled() { throw RunCancelled() }
+      if day == spec.burnInDays {
+        for w in workers.indices { workers[w].startMeasuring(context: context) }
+      }
+      today.measuredDay = day >= spec.burnInDays ? day - spec.burnInDays : nil
       simulateDay(today, workers: &workers, context: context)
-      today = nextDay(after: day, workers: workers, context: context, spec: spec)
+      advance(&today, workers: &workers, context: context, spec: spec)
       onDay(day)
     }
     var tally = ExposureTally(people: 0, measureCount: context.measures.count)
@@ -72,39 +76,53 @@ public enum ArmSimulation {
       arm: arm.name, seed: world.seed, tally: tally, platform: platform, daily: daily,
       cohortMask: context.cohortMask,
       assessedBand: context.assessedBand,
-      eligibleHarmShare: eligibleHarmShare(context: context, lastDay: dayCount - 1))
+      eligibleHarmShare: eligibleHarmShare(context: context, lastDay: spec.simulatedDays - 1))
   }
 
-  /// Day 0 has no engagement history: popularity is zero and the trending list is a random draw
-  /// of published items (ranked by a hash of seed and item), so no kind of content starts ahead.
-  private static func firstDay(context: ArmContext, spec: ExperimentSpec) -> DayState {
+  /// The first simulated day has no history: nothing is learned, popularity is zero and the
+  /// trending list is a random draw of published items (ranked by a hash of seed and item), so no
+  /// kind of content starts ahead. The burn-in days that follow are what warm the platform up.
+  static func firstDay(context: ArmContext, spec: ExperimentSpec) -> DayState {
     let catalogue = context.world.catalogue
     let size = spec.feeds.map(\.trendingSize).max() ?? 0
     let seed = context.seed
     let trending = topItems(count: size, publishedBy: 0, catalogue: catalogue) {
       Float(SplitMix64.mix(seed ^ UInt64($0)) >> 40)
     }
+    let statistics = EngagementStatistics(
+      itemCount: catalogue.count, segmentCount: context.dimensionCount, learning: spec.learning)
     return DayState(
-      day: 0, popularity: ContiguousArray(repeating: 0, count: catalogue.count),
-      maximumPopularity: 0, trending: trending)
+      day: 0, measuredDay: spec.burnInDays == 0 ? 0 : nil,
+      popularity: ContiguousArray(repeating: 0, count: catalogue.count),
+      maximumPopularity: 0, trending: trending, statistics: statistics,
+      prior: statistics.prior)
   }
 
-  /// The day boundary: today's engagements become tomorrow's popularity and trending list.
-  private static func nextDay(
-    after day: Int, workers: [Worker], context: ArmContext, spec: ExperimentSpec
-  ) -> DayState {
+  /// The day boundary: the platform learns from today's responses, and today's engagements
+  /// become tomorrow's popularity and trending list. Changes `today` in place, so the learned
+  /// statistics are never copied.
+  static func advance(
+    _ today: inout DayState, workers: inout [Worker], context: ArmContext, spec: ExperimentSpec
+  ) {
     let catalogue = context.world.catalogue
-    var popularity = ContiguousArray<Int32>(repeating: 0, count: catalogue.count)
-    for worker in workers {
-      for item in popularity.indices { popularity[item] += worker.engagementsToday[item] }
+    let logs = workers.map(\.responses)
+    for w in workers.indices { workers[w].responses.clear() }
+    today.statistics.fold(logs)
+    for item in today.popularity.indices { today.popularity[item] = 0 }
+    for log in logs {
+      for entry in log.entries {
+        let response = ResponseLog.Response(entry)
+        if response.engaged { today.popularity[response.item] += 1 }
+      }
     }
     let size = spec.feeds.map(\.trendingSize).max() ?? 0
-    let trending = topItems(count: size, publishedBy: day + 1, catalogue: catalogue) {
+    let popularity = today.popularity
+    today.trending = topItems(count: size, publishedBy: today.day + 1, catalogue: catalogue) {
       Float(popularity[$0])
     }
-    return DayState(
-      day: day + 1, popularity: popularity, maximumPopularity: popularity.max() ?? 0,
-      trending: trending)
+    today.day += 1
+    today.maximumPopularity = popularity.max() ?? 0
+    today.prior = today.statistics.prior
   }
 
   /// The `count` items published by `day` with the highest key, highest first, lower row on ties.

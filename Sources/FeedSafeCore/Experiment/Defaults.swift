@@ -1,6 +1,9 @@
 /// The default world: every number here is cited or marked as an assumption in `docs/model.md`.
 /// Scenarios override any of them; a test checks that each one changes some output.
 public enum Defaults {
+  /// Days simulated before the measured horizon (a warmed-up platform; `docs/model.md`).
+  public static let burnInDays = 14
+
   /// Benign topics.
   public static let topics = [
     "gaming", "sport", "music", "dance", "comedy", "fashion", "beauty", "fitness", "food", "pets",
@@ -72,7 +75,7 @@ public enum Defaults {
       baseSusceptibility: Array(repeating: 0, count: taxonomy.harms.count),
       vulnerableSusceptibility: Array(repeating: 1.5, count: taxonomy.harms.count),
       stickiness: Array(repeating: 0.9, count: Setting.allCases.count),
-      initialFollows: 5, maximumFollows: 32, maximumDeclaredInterests: 3)
+      initialFollows: 20, maximumFollows: 64, maximumDeclaredInterests: 3)
   }
 
   /// The default catalogue of `size` items over `taxonomy`.
@@ -82,7 +85,7 @@ public enum Defaults {
       prevalence: Array(repeating: 0.005, count: taxonomy.harms.count),
       benignAppeal: 0.3, appealSpread: 0.15,
       harmAppealUplift: Array(repeating: 0.2, count: taxonomy.harms.count),
-      severityRange: 0.5...1, gatewayWeight: 0.8, durationSeconds: 10...60,
+      severityRange: 0.5...1, gatewayWeight: 1, durationSeconds: 10...60,
       backCatalogueDays: 30, backCatalogueShare: 0.5, itemsPerCreator: 50)
   }
 

@@ -38,7 +38,7 @@ public enum ExperimentRunner {
     onResult: (ArmSeedResult) throws -> Void = { _ in }
   ) throws -> [SummaryRow] {
     let measures = HarmMeasures(taxonomy: spec.taxonomy)
-    let cohorts = Cohorts(bands: spec.population.bands)
+    let cohorts = Cohorts(population: spec.population)
     var values: [MetricValue] = []
     for (replication, seed) in spec.seeds.enumerated() {
       let world = World(spec: spec, seed: seed)

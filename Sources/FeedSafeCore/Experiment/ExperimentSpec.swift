@@ -9,8 +9,12 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var seed: UInt64
   /// Number of replications (seeds).
   public var replications: Int
-  /// Days simulated.
+  /// Days measured.
   public var horizonDays: Int
+  /// Days simulated before the measured horizon and not measured, so that the platform starts
+  /// the horizon warmed up: popularity, trending, profiles, follows and the learned engagement
+  /// statistics come from earlier use, as on a platform that has been running for years.
+  public var burnInDays: Int = Defaults.burnInDays
   /// The population.
   public var population: PopulationSpec
   /// The catalogue.
@@ -19,6 +23,8 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var moderation: ModerationSpec
   /// The choice model.
   public var behaviour: BehaviourSpec
+  /// What the platform learns from engagement, and how fast it forgets.
+  public var learning: LearningSpec = .standard
   /// Every feed an arm may name (presets and the scenario's own).
   public var feeds: [FeedDefinition]
   /// The policy settings compared.
@@ -48,6 +54,9 @@ public struct ExperimentSpec: Sendable, Equatable {
     self.platform = platform ?? .standard(taxonomy: catalogue.taxonomy, bands: population.bands)
   }
 
+  /// Days simulated in all: the burn-in, then the measured horizon.
+  public var simulatedDays: Int { burnInDays + horizonDays }
+
   /// The seeds of every replication, in order.
   public var seeds: [UInt64] { (0..<replications).map { seed &+ UInt64($0) } }
 
@@ -73,7 +82,8 @@ public struct World: Sendable {
   public init(spec: ExperimentSpec, seed: UInt64) {
     self.seed = seed
     catalogue = Catalogue.build(
-      spec: spec.catalogue, moderation: spec.moderation, seed: seed, horizonDays: spec.horizonDays,
+      spec: spec.catalogue, moderation: spec.moderation, seed: seed,
+      horizonDays: spec.simulatedDays,
       commercialShare: spec.platform.ads.commercialShare)
     population = Population.build(spec: spec.population, catalogue: catalogue, seed: seed)
     ads = AdInventory.build(spec: spec.platform.ads, taxonomy: spec.taxonomy, seed: seed)

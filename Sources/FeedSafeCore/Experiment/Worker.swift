@@ -11,8 +11,8 @@ struct Worker: Sendable {
   var tally: ExposureTally
   var platformTally: PlatformTally
   var daily: DailySeries
-  /// Engagements with each item today, by this worker's people.
-  var engagementsToday: ContiguousArray<Int32>
+  /// Today's responses of this worker's people, in person order, for the platform to learn from.
+  var responses = ResponseLog()
   var scratch: PageScratch
 
   init(people: Range<Int>, context: ArmContext, dayCount: Int) {
@@ -21,22 +21,31 @@ struct Worker: Sendable {
     state = AudienceState(population: population, range: people)
     tally = ExposureTally(people: people.count, measureCount: context.measures.count)
     platformTally = PlatformTally(people: people.count)
+    daily = DailySeries(
+      dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
+    scratch = PageScratch(
+      itemCount: context.world.catalogue.count, measureCount: context.measures.count)
+    startMeasuring(context: context)
+  }
+
+  /// Starts the measured horizon: what the burn-in showed people is forgotten by the tallies (not
+  /// by the people or the platform, whose state carries on).
+  mutating func startMeasuring(context: ArmContext) {
+    tally = ExposureTally(people: people.count, measureCount: context.measures.count)
+    platformTally = PlatformTally(people: people.count)
     for person in people {
       platformTally.onPlatform[person - people.lowerBound] = context.platform.onPlatform[person]
       platformTally.locationVisible[person - people.lowerBound] =
         context.platform.locationVisible[person]
     }
-    daily = DailySeries(
-      dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
-    engagementsToday = ContiguousArray(repeating: 0, count: context.world.catalogue.count)
-    scratch = PageScratch(
-      itemCount: context.world.catalogue.count, measureCount: context.measures.count)
   }
 
-  /// Simulates one day of every person of this worker, in person order.
+  /// Simulates one day of every person of this worker, in person order. New accounts join when
+  /// the measured horizon starts.
   mutating func simulateDay(_ today: DayState, context: ArmContext) {
-    for i in engagementsToday.indices { engagementsToday[i] = 0 }
+    let isBurnIn = today.measuredDay == nil
     for person in people where context.platform.onPlatform[person] {
+      if isBurnIn && context.world.population.isNewAccount[person] { continue }
       simulatePersonDay(person, today: today, context: context)
       simulateContact(person, today: today, context: context)
     }
@@ -49,6 +58,10 @@ struct PageScratch: Sendable {
   var candidates: ContiguousArray<Int32>
   /// Their scores.
   var scores: ContiguousArray<Float>
+  /// Whether each candidate came from the `random` source (eligible for an exploration slot).
+  var isExplore: ContiguousArray<Bool>
+  /// The audience segment of the person whose page is being built (`nil`: not profiled).
+  var segment: Int?
   /// The page, top first.
   var page: ContiguousArray<Int32>
   /// Per item: `stamps[item].page == pageStamp` when the item is already a candidate of this
@@ -65,6 +78,8 @@ struct PageScratch: Sendable {
     candidates.reserveCapacity(256)
     scores = []
     scores.reserveCapacity(256)
+    isExplore = []
+    isExplore.reserveCapacity(256)
     page = []
     page.reserveCapacity(64)
     stamps = ContiguousArray(repeating: ItemStamps(), count: itemCount)

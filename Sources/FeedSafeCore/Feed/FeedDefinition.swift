@@ -10,7 +10,7 @@ public enum CandidateSource: String, Sendable, CaseIterable {
   case declaredInterests = "declared_interests"
   /// Items near the item just viewed (session memory only).
   case contextual
-  /// Uniformly random published items (explore).
+  /// Uniformly random published items: the pool the feed's exploration slots draw from.
   case random
 
   /// Whether the source reads the inferred profile, and so is unavailable without profiling.
@@ -23,7 +23,8 @@ public enum CandidateSource: String, Sendable, CaseIterable {
 public enum ScoringFeature: String, Sendable, CaseIterable {
   /// Dot product of the inferred profile and the item's embedding. Needs profiling.
   case affinity
-  /// The platform's engagement prediction σ(−2 + 4·affinity + 2·appeal). Needs profiling.
+  /// The platform's learned engagement prediction for the person's audience segment, as a lift
+  /// over the global rate (``EngagementStatistics``). Needs profiling.
   case predictedEngagement = "predicted_engagement"
   /// Yesterday's engagements with the item ÷ the most any item had.
   case popularity
@@ -35,9 +36,14 @@ public enum ScoringFeature: String, Sendable, CaseIterable {
   case declaredInterest = "declared_interest"
   /// Dot product with the item just viewed (session memory only).
   case context
+  /// The platform's learned prediction that the person's audience segment watches the item to
+  /// the end (watch time), as a lift over the global rate. Needs profiling.
+  case predictedWatch = "predicted_watch"
 
   /// Whether the feature reads the inferred profile.
-  public var needsProfile: Bool { self == .affinity || self == .predictedEngagement }
+  public var needsProfile: Bool {
+    self == .affinity || self == .predictedEngagement || self == .predictedWatch
+  }
 }
 
 /// One candidate source with its quota: how many candidates it draws for each page.
@@ -69,11 +75,14 @@ public struct FeedDefinition: Sendable, Equatable {
   /// The feed served instead when this one needs a profile and profiling is off; `nil` when the
   /// feed needs none.
   public var fallback: String?
+  /// Share of page slots that show the best-scored candidate of the `random` source instead of
+  /// the best-scored candidate overall (exploration), in [0, 1].
+  public var exploration: Double
 
   /// A feed with every attribute given.
   public init(
     name: String, sources: [SourceQuota], weights: [ScoringFeature: Double], pageSize: Int = 10,
-    trendingSize: Int = 200, fallback: String? = nil
+    trendingSize: Int = 200, fallback: String? = nil, exploration: Double = 0
   ) {
     self.name = name
     self.sources = sources
@@ -81,6 +90,7 @@ public struct FeedDefinition: Sendable, Equatable {
     self.pageSize = pageSize
     self.trendingSize = trendingSize
     self.fallback = fallback
+    self.exploration = exploration
   }
 
   /// The weight of one feature.

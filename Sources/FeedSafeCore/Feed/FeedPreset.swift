@@ -7,7 +7,8 @@ public enum FeedPreset: String, Sendable, CaseIterable {
   case trending
   /// Items near the inferred profile, ranked by affinity.
   case interest
-  /// The usual "for you" feed: profile and trending candidates ranked by predicted engagement.
+  /// The usual "for you" feed: profile and trending candidates ranked by the platform's learned
+  /// predictions of watch time and engagement, with exploration slots.
   case engagement
   /// Items near the item just viewed.
   case contextual
@@ -34,7 +35,8 @@ public enum FeedPreset: String, Sendable, CaseIterable {
           SourceQuota(.personalised, quota: 40), SourceQuota(.following, quota: 10),
           SourceQuota(.random, quota: 10),
         ],
-        weights: [.affinity: 1, .freshness: 0.2], fallback: FeedPreset.declaredInterests.rawValue)
+        weights: [.affinity: 1, .freshness: 0.2], fallback: FeedPreset.declaredInterests.rawValue,
+        exploration: 0.1)
     case .engagement:
       FeedDefinition(
         name: rawValue,
@@ -42,8 +44,10 @@ public enum FeedPreset: String, Sendable, CaseIterable {
           SourceQuota(.personalised, quota: 40), SourceQuota(.trending, quota: 15),
           SourceQuota(.following, quota: 10), SourceQuota(.random, quota: 5),
         ],
-        weights: [.predictedEngagement: 1, .affinity: 0.5, .popularity: 0.3, .freshness: 0.1],
-        fallback: FeedPreset.declaredInterests.rawValue)
+        weights: [
+          .predictedWatch: 1, .predictedEngagement: 0.5, .popularity: 0.3, .freshness: 0.1,
+        ],
+        fallback: FeedPreset.declaredInterests.rawValue, exploration: 0.1)
     case .contextual:
       FeedDefinition(
         name: rawValue,

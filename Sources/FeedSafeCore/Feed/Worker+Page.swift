@@ -12,8 +12,10 @@ extension Worker {
   ) -> Int32 {
     let feedIndex = Int(context.feedOf[person])
     let feed = context.feeds[feedIndex]
+    scratch.segment = audienceSegment(of: person, context: context)
     scratch.pageStamp &+= 1
     scratch.candidates.removeAll(keepingCapacity: true)
+    scratch.isExplore.removeAll(keepingCapacity: true)
     for quota in feed.sources {
       for _ in 0..<quota.quota {
         let item = drawCandidate(
@@ -24,13 +26,35 @@ extension Worker {
         else { continue }
         scratch.stamps[item].page = scratch.pageStamp
         scratch.candidates.append(Int32(item))
+        scratch.isExplore.append(quota.source == .random)
       }
     }
     let overblocked = scoreAndFilter(
       for: person, lastItem: lastItem, feed: feedIndex, today: today, context: context)
     rankIntoPage(
-      feed: feed, policy: context.policies[context.assessedBand[person].position], context: context)
+      feed: feed, policy: context.policies[context.assessedBand[person].position], context: context,
+      rng: &rng)
     return overblocked
+  }
+
+  /// The audience segment the platform puts a person in (what ``EngagementStatistics`` keys on):
+  /// the strongest dimension of their inferred profile, or of their first declared interest while
+  /// the profile is empty; `nil` when profiling is off, so nothing about them is used or learned
+  /// per segment.
+  func audienceSegment(of person: Int, context: ArmContext) -> Int? {
+    guard context.profiling[person] else { return nil }
+    let dims = context.dimensionCount
+    let row = (person - people.lowerBound) * dims
+    var best = -1
+    var strongest: Float = 0
+    for d in 0..<dims where state.profile[row + d] > strongest {
+      strongest = state.profile[row + d]
+      best = d
+    }
+    if best >= 0 { return best }
+    let declared = context.world.population.declaredInterests[
+      person * context.world.population.declaredInterestSlots]
+    return declared >= 0 ? Int(declared) : nil
   }
 
   /// One candidate from `source`, or `-1` when the source has nothing to offer.

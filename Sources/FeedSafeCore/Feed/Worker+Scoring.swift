@@ -18,6 +18,9 @@ extension Worker {
     let usesProfile = context.profiling[person]
     let wAffinity = usesProfile ? context.weight(.affinity, feed: feed) : 0
     let wPredicted = usesProfile ? context.weight(.predictedEngagement, feed: feed) : 0
+    let wWatch = usesProfile ? context.weight(.predictedWatch, feed: feed) : 0
+    let segment = scratch.segment
+    let prior = today.prior
     let wPopularity = context.weight(.popularity, feed: feed)
     let wFreshness = context.weight(.freshness, feed: feed)
     let wAppeal = context.weight(.appeal, feed: feed)
@@ -51,13 +54,19 @@ extension Worker {
       let row = item * dims
       let appeal = catalogue.appeal[item]
       var score: Float = 0
-      if wAffinity > 0 || wPredicted > 0 {
+      if wAffinity > 0 {
         var affinity: Float = 0
         for d in 0..<dims {
           affinity += state.profile[profileRow + d] * catalogue.embedding[row + d]
         }
-        let predictedEngagement = 1 / (1 + Float.exp(-(-2 + 4 * affinity + 2 * appeal)))
-        score += wAffinity * affinity + wPredicted * predictedEngagement
+        score += wAffinity * affinity
+      }
+      if wPredicted > 0 || wWatch > 0 {
+        let personal = state.responses.factor(
+          person: local, dimension: Int(catalogue.contentDimension[item]), prior: prior)
+        let lift = today.statistics.predictedLift(
+          of: item, segment: segment, personal: personal, prior: prior)
+        score += wWatch * lift.watch + wPredicted * lift.engagement
       }
       score += wPopularity * Float(today.popularity[item]) * inversePopularity
       if wFreshness > 0 {
@@ -82,10 +91,12 @@ extension Worker {
         score += wContext * similarity
       }
       scratch.candidates[kept] = Int32(item)
+      scratch.isExplore[kept] = scratch.isExplore[position]
       scratch.scores.append(score * factor)
       kept += 1
     }
     scratch.candidates.removeLast(scratch.candidates.count - kept)
+    scratch.isExplore.removeLast(scratch.isExplore.count - kept)
     return overblocked
   }
 }

@@ -1,42 +1,70 @@
 /// The groups of people metrics are reported for, by *true* age (DESIGN "Metrics"): each age band,
-/// `children` (every band under 18), `all`, and `children_assessed_as_adult` (children the
-/// platform's age assurance believes are adults — what age assurance misses).
+/// `children` (every band under 18), `all`, `children_assessed_as_adult` (children the platform's
+/// age assurance believes are adults — what age assurance misses), `children_vulnerable` and
+/// `children_not_vulnerable` (so a vulnerable-vs-standard ratio is read from one run), then
+/// `children_<segment>` for each declared population segment and `new_accounts` when some people
+/// join on day 0.
 public struct Cohorts: Sendable, Equatable {
   /// Cohort names, in reporting order: child bands first, then adult bands, then the groups.
   public let names: [String]
-  private let bandCohort: [Int]
-  private let childrenCohort: Int
-  private let allCohort: Int
-  private let missedCohort: Int
   private let bands: AgeBands
+  private let segmentCount: Int
+  private let hasNewAccounts: Bool
 
-  /// The cohorts of `bands`.
-  public init(bands: AgeBands) {
+  /// At most this many cohorts (a person's membership is a 32-bit mask).
+  public static let maximumCount = 32
+
+  /// The cohorts of a population with `bands`, `segments` (names, in declaration order) and,
+  /// when `hasNewAccounts`, people who join on day 0.
+  public init(bands: AgeBands, segments: [String] = [], hasNewAccounts: Bool = false) {
     self.bands = bands
-    let bandNames = bands.names
-    names = bandNames + ["children", "all", "children_assessed_as_adult"]
-    bandCohort = Array(bandNames.indices)
-    childrenCohort = bandNames.count
-    allCohort = bandNames.count + 1
-    missedCohort = bandNames.count + 2
+    segmentCount = segments.count
+    self.hasNewAccounts = hasNewAccounts
+    names =
+      bands.names
+      + [
+        "children", "all", "children_assessed_as_adult", "children_vulnerable",
+        "children_not_vulnerable",
+      ] + segments.map { "children_\($0)" } + (hasNewAccounts ? ["new_accounts"] : [])
+  }
+
+  /// The cohorts of `population`.
+  public init(population: PopulationSpec) {
+    self.init(
+      bands: population.bands, segments: population.segments.map(\.name),
+      hasNewAccounts: population.bandSpecs.contains { $0.newAccountShare > 0 })
   }
 
   /// Number of cohorts.
   public var count: Int { names.count }
 
-  /// A bit mask of the cohorts a person with these bands belongs to.
-  public func membership(trueBand: AgeBand, assessedBand: AgeBand) -> UInt32 {
-    var mask: UInt32 = (1 << UInt32(bandCohort[trueBand.position])) | (1 << UInt32(allCohort))
+  private var childrenCohort: Int { bands.count }
+  private var allCohort: Int { bands.count + 1 }
+  private var missedCohort: Int { bands.count + 2 }
+  private var vulnerableCohort: Int { bands.count + 3 }
+  private var notVulnerableCohort: Int { bands.count + 4 }
+  private var firstSegmentCohort: Int { bands.count + 5 }
+  private var newAccountCohort: Int { firstSegmentCohort + segmentCount }
+
+  /// A bit mask of the cohorts a person belongs to; `segment` is `nil` for none.
+  public func membership(
+    trueBand: AgeBand, assessedBand: AgeBand, isVulnerable: Bool = false, segment: Int? = nil,
+    isNewAccount: Bool = false
+  ) -> UInt32 {
+    var mask: UInt32 = (1 << UInt32(trueBand.position)) | (1 << UInt32(allCohort))
     if bands.isChild(trueBand) {
       mask |= 1 << UInt32(childrenCohort)
       if !bands.isChild(assessedBand) { mask |= 1 << UInt32(missedCohort) }
+      mask |= 1 << UInt32(isVulnerable ? vulnerableCohort : notVulnerableCohort)
+      if let segment { mask |= 1 << UInt32(firstSegmentCohort + segment) }
     }
+    if isNewAccount && hasNewAccounts { mask |= 1 << UInt32(newAccountCohort) }
     return mask
   }
 
   /// Whether cohort `cohort` holds only children (the cohorts child-protection rules are about).
   public func isChildCohort(_ cohort: Int) -> Bool {
     if cohort < bands.count { return bands.isChild(AgeBand(cohort)) }
-    return cohort == childrenCohort || cohort == missedCohort
+    return cohort != allCohort && !(hasNewAccounts && cohort == newAccountCohort)
   }
 }

@@ -59,6 +59,12 @@ public enum ExposureMetrics {
       let all = Metric.allCategories
       add(.minutesPerDay, all, seconds / 60 / (people * Double(max(1, horizonDays))))
       add(
+        .engagementsPerThousand, all,
+        ratio(members.reduce(0.0) { $0 + Double(tally.engagements[$1]) } * 1000, impressions))
+      add(
+        .completionShare, all,
+        ratio(members.reduce(0.0) { $0 + Double(tally.watched[$1]) }, impressions))
+      add(
         .dataPoints, all,
         members.reduce(0.0) {
           $0 + Double(tally.observedDataPoints[$1]) + Double(tally.inferredDataPoints[$1])

@@ -10,6 +10,8 @@ public struct ExposureTally: Sendable, Equatable {
   public internal(set) var feedSeconds: ContiguousArray<Int64>
   /// Items engaged with.
   public internal(set) var engagements: ContiguousArray<Int32>
+  /// Items watched to the end (the rest were skipped).
+  public internal(set) var watched: ContiguousArray<Int32>
   /// Benign items removed by the policy's filters while building this person's pages.
   public internal(set) var overblocked: ContiguousArray<Int32>
   /// Harmful impressions per measure, `count × measureCount`.
@@ -31,6 +33,7 @@ public struct ExposureTally: Sendable, Equatable {
     impressions = ContiguousArray(repeating: 0, count: people)
     feedSeconds = ContiguousArray(repeating: 0, count: people)
     engagements = ContiguousArray(repeating: 0, count: people)
+    watched = ContiguousArray(repeating: 0, count: people)
     overblocked = ContiguousArray(repeating: 0, count: people)
     harmful = ContiguousArray(repeating: 0, count: people * measureCount)
     firstExposureSeconds = ContiguousArray(repeating: -1, count: people * measureCount)
@@ -48,6 +51,7 @@ public struct ExposureTally: Sendable, Equatable {
     impressions.append(contentsOf: other.impressions)
     feedSeconds.append(contentsOf: other.feedSeconds)
     engagements.append(contentsOf: other.engagements)
+    watched.append(contentsOf: other.watched)
     overblocked.append(contentsOf: other.overblocked)
     harmful.append(contentsOf: other.harmful)
     firstExposureSeconds.append(contentsOf: other.firstExposureSeconds)

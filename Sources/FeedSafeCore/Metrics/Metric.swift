@@ -17,6 +17,10 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   case streakP95 = "streak_p95"
   /// Mean feed minutes per person per day.
   case minutesPerDay = "minutes_per_day"
+  /// Engagements (likes, shares, comments) per 1,000 impressions.
+  case engagementsPerThousand = "engagements_per_1k"
+  /// Share of impressions watched to the end.
+  case completionShare = "completion_share"
   /// Observed + inferred data points held per person at the end of the run.
   case dataPoints = "data_points"
   /// Benign items removed by harm filters per 1,000 impressions.
@@ -81,7 +85,12 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   }
 
   /// Whether a change is neither better nor worse in itself (feed time, being on the platform).
-  public var isNeutral: Bool { self == .minutesPerDay || self == .onPlatform }
+  public var isNeutral: Bool {
+    switch self {
+    case .minutesPerDay, .engagementsPerThousand, .completionShare, .onPlatform: true
+    default: false
+    }
+  }
 
   /// The category label of metrics that are not per harm measure.
   public static let allCategories = "all"

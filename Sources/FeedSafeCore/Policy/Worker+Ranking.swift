@@ -2,15 +2,20 @@ extension Worker {
   /// Sorts the scored candidates (highest score first, lower item row on ties, so the order never
   /// depends on how candidates were drawn) and fills the page top-down, skipping items that would
   /// break the policy's caps: at most `maximumHarmfulPerPage` items *predicted* harmful, and no more
-  /// than `maximumSameTopicInRow` consecutive items of one topic.
+  /// than `maximumSameTopicInRow` consecutive items of one topic. With probability
+  /// `feed.exploration` a slot shows the best remaining candidate of the `random` source instead
+  /// of the best overall (exploration); policy filters and caps apply to it all the same.
   /// - Complexity: O(candidates²) insertion sort; candidate lists are short (tens of items).
-  mutating func rankIntoPage(feed: FeedDefinition, policy: BandPolicy, context: ArmContext) {
+  mutating func rankIntoPage(
+    feed: FeedDefinition, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
+  ) {
     let catalogue = context.world.catalogue
     let count = scratch.candidates.count
     var i = 1
     while i < count {
       let item = scratch.candidates[i]
       let score = scratch.scores[i]
+      let explore = scratch.isExplore[i]
       var j = i - 1
       while j >= 0
         && (scratch.scores[j] < score
@@ -18,10 +23,12 @@ extension Worker {
       {
         scratch.candidates[j + 1] = scratch.candidates[j]
         scratch.scores[j + 1] = scratch.scores[j]
+        scratch.isExplore[j + 1] = scratch.isExplore[j]
         j -= 1
       }
       scratch.candidates[j + 1] = item
       scratch.scores[j + 1] = score
+      scratch.isExplore[j + 1] = explore
       i += 1
     }
     scratch.page.removeAll(keepingCapacity: true)
@@ -30,15 +37,43 @@ extension Worker {
     var harmfulOnPage = 0
     var lastTopic: Int16 = -1
     var run = 0
-    for position in 0..<count where scratch.page.count < feed.pageSize {
-      let item = Int(scratch.candidates[position])
-      let predictedHarmful = catalogue.predictedHarm[item] >= 0
-      if predictedHarmful && harmfulOnPage >= harmfulCap { continue }
+    // A candidate is placed at most once: placed ones carry `placedStamp`.
+    scratch.pageStamp &+= 1
+    let placedStamp = scratch.pageStamp
+    var next = 0
+    while scratch.page.count < feed.pageSize {
+      let explores = feed.exploration > 0 && rng.bernoulli(feed.exploration)
+      var chosen = -1
+      // First pass: an exploration slot looks among the `random` source's candidates; second
+      // pass (or an exploration slot that found none): the best remaining candidate.
+      for pass in 0..<2 where chosen < 0 && (pass == 1 || explores) {
+        let exploreOnly = pass == 0
+        var position = exploreOnly ? 0 : next
+        while position < count {
+          let item = Int(scratch.candidates[position])
+          if scratch.stamps[item].page != placedStamp
+            && (!exploreOnly || scratch.isExplore[position])
+          {
+            let predictedHarmful = catalogue.predictedHarm[item] >= 0
+            let topic = catalogue.primaryTopic[item]
+            if !(predictedHarmful && harmfulOnPage >= harmfulCap)
+              && !(topic == lastTopic && run >= runCap)
+            {
+              chosen = position
+              if !exploreOnly { next = position + 1 }
+              break
+            }
+          }
+          position += 1
+        }
+      }
+      guard chosen >= 0 else { break }
+      let item = Int(scratch.candidates[chosen])
       let topic = catalogue.primaryTopic[item]
-      if topic == lastTopic && run >= runCap { continue }
       run = topic == lastTopic ? run + 1 : 1
       lastTopic = topic
-      if predictedHarmful { harmfulOnPage += 1 }
+      if catalogue.predictedHarm[item] >= 0 { harmfulOnPage += 1 }
+      scratch.stamps[item].page = placedStamp
       scratch.page.append(Int32(item))
     }
   }

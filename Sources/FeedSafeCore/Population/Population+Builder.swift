@@ -19,7 +19,7 @@ extension Population {
       declaredInterestSlots: spec.maximumDeclaredInterests, followSlots: spec.maximumFollows,
       trueAge: [], declaredAge: [], assessedAge: [], trueBand: [], assessedBand: [],
       isVulnerable: [], susceptibility: [], interests: [], declaredInterests: [], follows: [],
-      overridesDefault: [], sessionsPerDay: [], sessionMinutes: [])
+      overridesDefault: [], segment: [], isNewAccount: [], sessionsPerDay: [], sessionMinutes: [])
     let bandShares = spec.bandSpecs.map(\.share)
     for person in 0..<spec.size {
       var ageRng = RandomStream(seed: seed, purpose: .age, person: person)
@@ -55,7 +55,18 @@ extension Population {
       var traitRng = RandomStream(seed: seed, purpose: .traits, person: person)
       let vulnerable = traitRng.bernoulli(bandSpec.vulnerableShare)
       p.isVulnerable.append(vulnerable)
-      let susceptibility = vulnerable ? spec.vulnerableSusceptibility : spec.baseSusceptibility
+      var susceptibility = vulnerable ? spec.vulnerableSusceptibility : spec.baseSusceptibility
+      // Own streams, so declaring segments or new accounts never moves any other draw.
+      var segmentRng = RandomStream(seed: seed, purpose: .segment, person: person)
+      let segment =
+        spec.segments.isEmpty ? -1 : Self.pick(spec.segments.map(\.share), with: &segmentRng)
+      if segment >= 0 {
+        let factors = spec.segments[segment].susceptibilityFactor
+        susceptibility = susceptibility.indices.map { susceptibility[$0] * factors[$0] }
+      }
+      p.segment.append(Int8(segment))
+      var joinRng = RandomStream(seed: seed, purpose: .accountAge, person: person)
+      p.isNewAccount.append(joinRng.bernoulli(bandSpec.newAccountShare))
       p.susceptibility.append(contentsOf: susceptibility.map(Float.init))
       p.sessionsPerDay.append(Float(bandSpec.sessionsPerDay))
       p.sessionMinutes.append(Float(bandSpec.sessionMinutes))

@@ -39,6 +39,10 @@ public struct Population: Sendable {
   public internal(set) var follows: ContiguousArray<Int32>
   /// Whether the person moves away from each setting's default, `count × Setting.allCases.count`.
   public internal(set) var overridesDefault: ContiguousArray<Bool>
+  /// Population segment of each person (`-1`: no segments declared).
+  public internal(set) var segment: ContiguousArray<Int8>
+  /// Whether each person is a new account, joining on the first measured day.
+  public internal(set) var isNewAccount: ContiguousArray<Bool>
   /// Mean sessions per day.
   public internal(set) var sessionsPerDay: ContiguousArray<Float>
   /// Mean session length in minutes.

@@ -36,12 +36,17 @@ public struct BandSpec: Sendable, Equatable {
   public var sessionsPerDay: Double
   /// Mean session length in feed minutes when nothing is engaged with.
   public var sessionMinutes: Double
+  /// Share of the band who are new accounts: they join on the first measured day, with nothing
+  /// held about them, as audit accounts do, instead of using the platform during the burn-in.
+  public var newAccountShare: Double = 0
 
   /// A band with every attribute given.
   public init(
     share: Double, lieRate: Double, topicPriors: [Double], interestConcentration: Double,
-    vulnerableShare: Double, sessionsPerDay: Double, sessionMinutes: Double
+    vulnerableShare: Double, sessionsPerDay: Double, sessionMinutes: Double,
+    newAccountShare: Double = 0
   ) {
+    self.newAccountShare = newAccountShare
     self.share = share
     self.lieRate = lieRate
     self.topicPriors = topicPriors
@@ -74,6 +79,9 @@ public struct PopulationSpec: Sendable, Equatable {
   public var maximumFollows: Int
   /// Number of declared interests at sign-up, drawn uniformly from 1 to this.
   public var maximumDeclaredInterests: Int
+  /// Optional segments (e.g. gender) that scale susceptibility per harm category; empty for none.
+  /// Shares sum to 1 when any are declared; each person belongs to one.
+  public var segments: [PopulationSegment] = []
 
   /// A population spec with every attribute given.
   public init(
@@ -96,5 +104,23 @@ public struct PopulationSpec: Sendable, Equatable {
   /// The stickiness of one setting's default.
   public func stickiness(of setting: Setting) -> Double {
     stickiness[Setting.allCases.firstIndex(of: setting) ?? 0]
+  }
+}
+
+/// A population segment (e.g. girls and boys): a share of every band whose susceptibility to each
+/// harm category is scaled, where evidence shows the same content draws groups differently.
+public struct PopulationSegment: Sendable, Equatable {
+  /// The segment's name; children in it form the cohort `children_<name>`.
+  public var name: String
+  /// Share of the population in the segment.
+  public var share: Double
+  /// Factor on susceptibility per harm category, in taxonomy order.
+  public var susceptibilityFactor: [Double]
+
+  /// A segment with every attribute given.
+  public init(name: String, share: Double, susceptibilityFactor: [Double]) {
+    self.name = name
+    self.share = share
+    self.susceptibilityFactor = susceptibilityFactor
   }
 }

@@ -16,6 +16,10 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   /// The platform's age assessment of a person (estimation error, verification failure); shared
   /// by every arm that uses the same method.
   case ageAssessment = 6
+  /// The population segment of a person (e.g. gender).
+  case segment = 7
+  /// Whether a person is a new account, joining on the first measured day.
+  case accountAge = 8
   /// Creators and their home topics.
   case creators = 10
   /// Item attributes (topic, harm, appeal, embedding).

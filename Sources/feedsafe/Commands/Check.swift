@@ -159,7 +159,7 @@ struct Check: ParsableCommand {
 
   /// The baseline must have the same arms, cohorts and categories as the new run.
   static func checkShape(_ record: RunRecord, spec: ExperimentSpec) throws {
-    let cohorts = Cohorts(bands: spec.population.bands).names
+    let cohorts = Cohorts(population: spec.population).names
     let categories = HarmMeasures(taxonomy: spec.taxonomy).names
     var differences: [String] = []
     if record.arms != spec.arms.map(\.name) {

@@ -31,6 +31,29 @@ struct ParameterSensitivityTests {
     .init(name: "behaviour.profile_learning_rate") { $0.behaviour.profileLearningRate = 0.6 },
     .init(name: "behaviour.engagement_stop_factor") { $0.behaviour.engagementStopFactor = 1 },
     .init(name: "behaviour.maximum_session_factor") { $0.behaviour.maximumSessionFactor = 1 },
+    .init(name: "behaviour.watch_offset") { $0.behaviour.watchOffset = 0 },
+    .init(name: "behaviour.skip_seconds") { $0.behaviour.skipSeconds = 10 },
+    .init(name: "behaviour.interest_recovery") { $0.behaviour.interestRecovery = 0.9 },
+    .init(name: "burn_in_days") { $0.burnInDays = 2 },
+    .init(name: "learning.prior_impressions") { $0.learning.priorImpressions = 1 },
+    .init(name: "learning.personal_prior_impressions") {
+      $0.learning.personalPriorImpressions = 50
+    },
+    .init(name: "learning.daily_retention") { $0.learning.dailyRetention = 0 },
+    .init(name: "feeds.exploration") { spec in
+      for i in spec.feeds.indices { spec.feeds[i].exploration = 0.5 }
+    },
+    .init(name: "population.bands.new_account_share", change: band { $0.newAccountShare = 0.5 }),
+    .init(name: "population.segments") { spec in
+      spec.population.segments = [
+        PopulationSegment(
+          name: "a", share: 0.5,
+          susceptibilityFactor: Array(repeating: 3, count: spec.taxonomy.harms.count)),
+        PopulationSegment(
+          name: "b", share: 0.5,
+          susceptibilityFactor: Array(repeating: 0, count: spec.taxonomy.harms.count)),
+      ]
+    },
     .init(name: "catalogue.prevalence") {
       $0.catalogue.prevalence = $0.catalogue.prevalence.map { $0 * 3 }
     },
@@ -75,7 +98,7 @@ struct ParameterSensitivityTests {
     .init(name: "population.stickiness") {
       $0.population.stickiness = $0.population.stickiness.map { _ in 0.3 }
     },
-    .init(name: "population.initial_follows") { $0.population.initialFollows = 20 },
+    .init(name: "population.initial_follows") { $0.population.initialFollows = 5 },
     .init(name: "population.maximum_follows") { $0.population.maximumFollows = 1 },
     .init(name: "population.declared_interests") { $0.population.maximumDeclaredInterests = 1 },
     .init(name: "feeds.page_size") { spec in
@@ -106,7 +129,7 @@ struct ParameterSensitivityTests {
       notInterested.policies[index].honoursNotInterested = true
     }
     return TinyWorld.spec(
-      people: 250, items: 2_000, days: 3,
+      people: 250, items: 2_000, days: 3, burnIn: 1,
       arms: [
         TinyWorld.arm("none", .none), TinyWorld.arm("ofcom", .ofcomChildrenCodes),
         TinyWorld.arm("ico", .icoChildrensCode), notInterested,

@@ -95,4 +95,29 @@ struct PopulationTests {
     #expect(abs(Double(vulnerable.count) / Double(population.count) - expected) < 0.015)
     #expect(vulnerable.allSatisfy { population.susceptibility[$0 * harms] == 1.5 })
   }
+
+  @Test("a population segment scales its members' susceptibility per harm category")
+  func segmentsScaleSusceptibility() {
+    let taxonomy = Defaults.taxonomy
+    let eatingDisorder = taxonomy.harms.firstIndex { $0.name == "eating_disorder" } ?? 0
+    var girls = Array(repeating: 1.0, count: taxonomy.harms.count)
+    girls[eatingDisorder] = 2
+    var boys = Array(repeating: 1.0, count: taxonomy.harms.count)
+    boys[eatingDisorder] = 0
+    let population = Self.build(size: 4_000) {
+      $0.segments = [
+        PopulationSegment(name: "girls", share: 0.5, susceptibilityFactor: girls),
+        PopulationSegment(name: "boys", share: 0.5, susceptibilityFactor: boys),
+      ]
+    }
+    let harms = population.harmCount
+    let vulnerable = (0..<population.count).filter { population.isVulnerable[$0] }
+    let inGirls = vulnerable.filter { population.segment[$0] == 0 }
+    #expect(abs(Double(inGirls.count) / Double(vulnerable.count) - 0.5) < 0.05)
+    for person in vulnerable {
+      let factor = population.segment[person] == 0 ? 2.0 : 0.0
+      #expect(population.susceptibility[person * harms + eatingDisorder] == Float(1.5 * factor))
+      #expect(population.susceptibility[person * harms] == 1.5)
+    }
+  }
 }
