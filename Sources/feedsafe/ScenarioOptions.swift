@@ -8,7 +8,9 @@ struct ScenarioOptions: ParsableArguments {
   @Argument(help: "The scenario file (YAML).")
   var file: String
 
-  @Option(help: "Number of seeds (replications), overriding the scenario's 'replications'.")
+  @Option(
+    parsing: .unconditional,
+    help: "Number of seeds (replications), overriding the scenario's 'replications'.")
   var seeds: Int?
 
   @Option(
@@ -21,21 +23,34 @@ struct ScenarioOptions: ParsableArguments {
   @Option(help: "Base seed, overriding the scenario's 'seed' (replication r uses seed + r).")
   var seed: UInt64?
 
-  @Option(help: "People, overriding 'population.size' (for a quick, reduced-size run).")
+  @Option(
+    parsing: .unconditional,
+    help: "People, overriding 'population.size' (for a quick, reduced-size run).")
   var people: Int?
 
-  @Option(help: "Catalogue items, overriding 'catalogue.size'.")
+  @Option(
+    parsing: .unconditional,
+    help: "Catalogue items, overriding 'catalogue.size'.")
   var items: Int?
 
-  @Option(help: "Days, overriding 'horizon'.")
+  @Option(
+    parsing: .unconditional,
+    help: "Days, overriding 'horizon'.")
   var days: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "The folder included feed files (and --feeds files) must lie inside; by default the scenario's own folder.",
+      valueName: "dir"))
+  var includeRoot: String?
 
   /// The scenario with the overrides applied.
   func load() throws -> Scenario {
     for feedFile in feedFiles where !FileManager.default.fileExists(atPath: feedFile) {
       throw CommandFailure.badInput("--feeds: no such file '\(feedFile)'")
     }
-    var scenario = try Scenario.load(path: file, feedOverrides: feedFiles)
+    var scenario = try Scenario.load(
+      path: file, feedOverrides: feedFiles, includeRoot: includeRoot)
     var spec = scenario.spec
     if let seeds { spec.replications = try positive(seeds, "--seeds") }
     if let seed { spec.seed = seed }
