@@ -54,16 +54,22 @@ struct ScenarioOptions: ParsableArguments {
     var spec = scenario.spec
     if let seeds { spec.replications = try positive(seeds, "--seeds") }
     if let seed { spec.seed = seed }
-    if let people { spec.population.size = try positive(people, "--people") }
-    if let items { spec.catalogue.size = try positive(items, "--items") }
-    if let days { spec.horizonDays = try positive(days, "--days") }
+    if let people { spec.population.size = try positive(people, "--people", atMost: Self.rows) }
+    if let items { spec.catalogue.size = try positive(items, "--items", atMost: Self.rows) }
+    if let days { spec.horizonDays = try positive(days, "--days", atMost: Self.rows) }
     scenario = Scenario(path: scenario.path, text: scenario.text, spec: spec)
     return scenario
   }
 
-  private func positive(_ value: Int, _ flag: String) throws -> Int {
+  /// The engine stores item, creator and day numbers as `Int32`.
+  static let rows = Int(Int32.max)
+
+  private func positive(_ value: Int, _ flag: String, atMost limit: Int = .max) throws -> Int {
     guard value > 0 else {
       throw CommandFailure.badInput("\(flag) must be at least 1, got \(value)")
+    }
+    guard value <= limit else {
+      throw CommandFailure.badInput("\(flag) must be at most \(limit), got \(value)")
     }
     return value
   }
