@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedSafeCore
+import FeedSafeReport
 import FeedSafeStore
 import Foundation
 
@@ -27,7 +28,7 @@ struct Delete: ParsableCommand {
       }
       FileHandle.standardError.write(
         Data(
-          "delete run \(record.id) ('\(record.name)', \(record.startedAt), \(record.displayStatus))? [y/N] "
+          "delete run \(record.id) ('\(TerminalText.sanitised(record.name))', \(record.startedAt), \(record.displayStatus))? [y/N] "
             .utf8))
       guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
         FileHandle.standardError.write(Data("kept run \(record.id)\n".utf8))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedSafeCore
+import FeedSafeReport
 import FeedSafeScenario
 import Foundation
 
@@ -36,7 +37,7 @@ struct Validate: ParsableCommand {
         }
         let memory = MemoryEstimate(spec: spec, threads: max(1, threads)).bytes
         print(
-          "\(file): ok — '\(spec.name)': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
+          "\(file): ok — '\(TerminalText.sanitised(spec.name))': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
             + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days, "
             + "\(spec.population.size) people, \(spec.catalogue.size) items; "
             + "needs ≈ \(MemoryCheck.text(memory)) of memory")
