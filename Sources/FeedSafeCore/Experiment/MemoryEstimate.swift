@@ -4,7 +4,7 @@
 /// A sum of named terms, one per structure that grows with the input, each the product of a
 /// count (people, items, days, workers) and the bytes per row of that structure's columns, taken
 /// from `MemoryLayout` of the column types so the estimate follows the code. Arithmetic is in
-/// `Double`, so no size, however absurd, overflows (`--people 1000000000000` gives ≈ 1.5 PiB).
+/// `Double`, so no size, however absurd, overflows (`Int.max` people gives a finite figure).
 ///
 /// Design notes: an upper-leaning estimate, not an accounting. Transient buffers (the catalogue
 /// builder's draft, metric sorting) are added although they do not all live at once; the test
