@@ -44,6 +44,7 @@ let package = Package(
     .testTarget(name: "FeedSafeScenarioTests", dependencies: ["FeedSafeScenario", "FeedSafeCore"]),
     .testTarget(name: "FeedSafeReportTests", dependencies: ["FeedSafeReport", "FeedSafeCore"]),
     .testTarget(name: "FeedSafeStoreTests", dependencies: ["FeedSafeStore", "FeedSafeCore"]),
-    .testTarget(name: "FeedSafeCLITests", dependencies: ["feedsafe"]),
+    .testTarget(
+      name: "FeedSafeCLITests", dependencies: ["feedsafe", "FeedSafeCore", "FeedSafeScenario"]),
   ]
 )

@@ -65,7 +65,7 @@ public enum ResultsRenderer {
     }
     let seeds = document.scenario.seeds.count
     let summary =
-      "\(document.scenario.name): \(document.scenario.people) people, \(document.scenario.items) items, "
+      "\(TerminalText.sanitised(document.scenario.name)): \(document.scenario.people) people, \(document.scenario.items) items, "
       + "\(document.scenario.horizonDays) days, \(seeds) seed\(seeds == 1 ? "" : "s"); "
       + (seeds > 1 ? "mean [95% CI] over seeds\n" : "one seed, no confidence intervals\n")
     return summary

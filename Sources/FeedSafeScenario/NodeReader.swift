@@ -35,7 +35,7 @@ struct NodeReader {
     diagnostics.append(
       ScenarioDiagnostic(
         location: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
-        message: message))
+        message: sanitised(message)))
   }
 
   /// Records a problem found elsewhere (an included file's reader).
@@ -87,7 +87,7 @@ struct NodeReader {
       return fallback
     }
     guard range.contains(value) else {
-      fail(at: node, "'\(name)' must be \(describe(range)), got \(node.string ?? "")")
+      fail(at: node, "'\(name)' must be \(describe(range)), got \(excerpt(node.string ?? ""))")
       return fallback
     }
     return value
@@ -155,7 +155,7 @@ struct NodeReader {
   /// How a node reads in a message: its text quoted, or its kind.
   func describe(_ node: Node) -> String {
     switch node {
-    case .scalar(let scalar): "'\(scalar.string)'"
+    case .scalar(let scalar): "'\(excerpt(scalar.string))'"
     case .mapping: "a mapping"
     case .sequence: "a list"
     case .alias: "an alias"

@@ -1,5 +1,4 @@
 import FeedSafeCore
-import Foundation
 import Yams
 
 /// A scenario file, loaded and checked: its text (stored with every run) and the experiment it
@@ -22,51 +21,41 @@ public struct Scenario: Sendable {
   /// The scenario format version this build reads.
   public static let formatVersion = 1
 
-  /// Loads and checks the scenario at `path`.
+  /// Loads and checks the scenario at `path`, treating it and every file it includes as
+  /// untrusted: see ``ScenarioLimits`` and `docs/security.md`.
+  ///
+  /// `feedOverrides` name feed files whose definitions replace the scenario's (`--feeds`).
+  /// Included and override files must lie inside `includeRoot` after symlinks are resolved; `nil`
+  /// means the scenario's own folder, and then absolute include paths are refused too.
   /// - Throws: ``ScenarioError`` listing every problem, each with its line and column.
-  public static func load(path: String, feedOverrides: [String] = []) throws(ScenarioError)
-    -> Scenario
-  {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      throw ScenarioError(diagnostics: [
-        ScenarioDiagnostic(
-          location: SourceLocation(file: path, line: 1, column: 1),
-          message: exists ? "cannot read the file (permission denied?)" : "no such file")
-      ])
+  public static func load(
+    path: String, feedOverrides: [String] = [], includeRoot: String? = nil,
+    limits: ScenarioLimits = .standard
+  ) throws(ScenarioError) -> Scenario {
+    switch ScenarioSource.read(path, limits: limits) {
+    case .failure(let error): throw error
+    case .success(let text):
+      return try parse(
+        text, file: path, feedOverrides: feedOverrides, includeRoot: includeRoot, limits: limits)
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw ScenarioError(diagnostics: [
-        ScenarioDiagnostic(
-          location: SourceLocation(file: path, line: 1, column: 1),
-          message: "the file is not UTF-8 text")
-      ])
-    }
-    return try parse(text, file: path, feedOverrides: feedOverrides)
   }
 
-  /// Parses and checks scenario `text`; `file` names it in messages.
+  /// Parses and checks scenario `text`; `file` names it in messages and locates its includes.
+  /// The other parameters are those of ``load(path:feedOverrides:includeRoot:limits:)``.
   /// - Throws: ``ScenarioError`` listing every problem, each with its line and column.
-  /// `feedOverrides` name feed files whose definitions replace the scenario's (`--feeds`).
   public static func parse(
-    _ text: String, file: String, feedOverrides: [String] = []
+    _ text: String, file: String, feedOverrides: [String] = [], includeRoot: String? = nil,
+    limits: ScenarioLimits = .standard
   ) throws(ScenarioError) -> Scenario {
-    let root: Node
-    do {
-      guard let node = try Yams.compose(yaml: text) else {
-        throw ScenarioError(diagnostics: [
-          ScenarioDiagnostic(
-            location: SourceLocation(file: file, line: 1, column: 1),
-            message: "the file is empty; a scenario needs at least 'name' and 'arms'")
-        ])
-      }
-      root = node
-    } catch let error as ScenarioError {
-      throw error
-    } catch {
-      throw ScenarioError(diagnostics: [syntaxDiagnostic(error, file: file)])
+    guard let root = try ScenarioSource.compose(text, file: file, limits: limits) else {
+      throw ScenarioError(diagnostics: [
+        ScenarioDiagnostic(
+          location: SourceLocation(file: file, line: 1, column: 1),
+          message: "the file is empty; a scenario needs at least 'name' and 'arms'")
+      ])
     }
-    var parser = ScenarioParser(file: file, feedOverrideFiles: feedOverrides)
+    var parser = ScenarioParser(
+      file: file, feedOverrideFiles: feedOverrides, includeRoot: includeRoot, limits: limits)
     let spec = parser.experiment(root)
     guard parser.reader.diagnostics.isEmpty, let spec else {
       let sorted = parser.reader.diagnostics.enumerated().sorted {
@@ -79,25 +68,5 @@ public struct Scenario: Sendable {
       throw ScenarioError(diagnostics: unique)
     }
     return Scenario(path: file, text: text, spec: spec)
-  }
-
-  /// A YAML syntax error as a located diagnostic, without libyaml's context dump.
-  static func syntaxDiagnostic(_ error: Error, file: String) -> ScenarioDiagnostic {
-    func located(_ mark: Mark, _ message: String) -> ScenarioDiagnostic {
-      ScenarioDiagnostic(
-        location: SourceLocation(file: file, line: mark.line, column: mark.column),
-        message: message)
-    }
-    switch error as? YamlError {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
-      return located(mark, "invalid YAML: \(problem)")
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      let names = Set(duplicates).sorted().map { "'\($0)'" }.joined(separator: ", ")
-      return located(context.mark, "key \(names) appears more than once in one mapping")
-    default:
-      return ScenarioDiagnostic(
-        location: SourceLocation(file: file, line: 1, column: 1), message: "invalid YAML")
-    }
   }
 }

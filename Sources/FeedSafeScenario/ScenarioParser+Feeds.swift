@@ -21,13 +21,16 @@ extension ScenarioParser {
           }
           : [reader.text(include, name: "feeds.include", fallback: "")]
         for path in paths where !path.isEmpty {
-          defineFeeds(fromFile: resolve(path), at: include, into: &feeds, fallbacks: &fallbacks)
+          defineFeeds(
+            fromFile: path, including: reader.file, at: include, into: &feeds,
+            fallbacks: &fallbacks)
         }
       }
       defineFeeds(fields, into: &feeds, fallbacks: &fallbacks)
     }
     for file in overrideFiles {
-      defineFeeds(fromFile: file, at: nil, into: &feeds, fallbacks: &fallbacks)
+      defineFeeds(
+        fromFile: file, including: nil, at: nil, into: &feeds, fallbacks: &fallbacks)
     }
     let names = feeds.map(\.name)
     for (feedName, node, file) in fallbacks {
@@ -47,26 +50,51 @@ extension ScenarioParser {
     return feeds
   }
 
-  /// A path relative to the scenario file's folder (absolute paths are kept).
-  func resolve(_ path: String) -> String {
-    guard !path.hasPrefix("/"), let slash = reader.file.lastIndex(of: "/") else { return path }
-    return String(reader.file[...slash]) + path
+  /// The folder part of `file`, with its trailing slash ("" for a bare file name).
+  static func folder(of file: String) -> String {
+    guard let slash = file.lastIndex(of: "/") else { return "" }
+    return String(file[...slash])
   }
 
   /// Feed definitions from another YAML file (a mapping of feed names to definitions), with
-  /// problems reported against that file.
+  /// problems reported against that file. `path` is an `include:` entry of `including` (relative
+  /// to its folder), or a `--feeds` file when `including` is `nil`; either must resolve inside
+  /// the include root, and is refused, unread, when it does not.
   private mutating func defineFeeds(
-    fromFile path: String, at node: Node?, into feeds: inout [FeedDefinition],
+    fromFile path: String, including: String?, at node: Node?, into feeds: inout [FeedDefinition],
     fallbacks: inout [(feed: String, node: Node, file: String)]
   ) {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      reader.fail(at: node, "cannot read feed file '\(path)'")
+    let resolved: String
+    switch ScenarioSource.confine(
+      path, including: including, root: includeRoot.path, rootIsExplicit: includeRoot.isExplicit)
+    {
+    case .failure(let refusal):
+      let message = refusal.message
+      if node == nil {
+        reader.add(
+          ScenarioDiagnostic(
+            location: SourceLocation(file: excerpt(path, limit: 80), line: 1, column: 1),
+            message: message + " (--feeds)"))
+      } else {
+        reader.fail(at: node, message)
+      }
       return
+    case .success(let found): resolved = found
+    }
+    // Messages name the file as the user wrote it, beside the including scenario.
+    let shown = including.map { Self.folder(of: $0) + path } ?? path
+    let text: String
+    switch ScenarioSource.read(resolved, limits: limits) {
+    case .failure(let error):
+      let reason = error.diagnostics.first?.message ?? "cannot read it"
+      reader.fail(at: node, "cannot read feed file '\(excerpt(path, limit: 80))': \(reason)")
+      return
+    case .success(let found): text = found
     }
     let saved = reader
-    reader = NodeReader(file: path)
-    do {
-      if let root = try Yams.compose(yaml: text),
+    reader = NodeReader(file: shown)
+    do throws(ScenarioError) {
+      if let root = try ScenarioSource.compose(text, file: shown, limits: limits),
         let fields = reader.fields(root, context: "", allowed: [])
       {
         if let include = fields["include"] {
@@ -75,7 +103,7 @@ extension ScenarioParser {
         defineFeeds(fields, into: &feeds, fallbacks: &fallbacks)
       }
     } catch {
-      reader.add(Scenario.syntaxDiagnostic(error, file: path))
+      for diagnostic in error.diagnostics { reader.add(diagnostic) }
     }
     let found = reader.diagnostics
     reader = saved

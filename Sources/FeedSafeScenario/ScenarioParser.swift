@@ -8,10 +8,21 @@ struct ScenarioParser {
   var reader: NodeReader
   /// Feed files (`--feeds`) whose definitions replace the scenario's.
   let feedOverrideFiles: [String]
+  /// The folder included files must lie inside, and whether the user chose it (`--include-root`)
+  /// rather than it being the scenario's own folder.
+  let includeRoot: (path: String, isExplicit: Bool)
+  /// What each file may cost to read.
+  let limits: ScenarioLimits
 
-  init(file: String, feedOverrideFiles: [String] = []) {
+  init(
+    file: String, feedOverrideFiles: [String] = [], includeRoot: String? = nil,
+    limits: ScenarioLimits = .standard
+  ) {
     reader = NodeReader(file: file)
     self.feedOverrideFiles = feedOverrideFiles
+    let folder = Self.folder(of: file)
+    self.includeRoot = (includeRoot ?? (folder.isEmpty ? "." : folder), includeRoot != nil)
+    self.limits = limits
   }
 
   static let topLevelKeys = [

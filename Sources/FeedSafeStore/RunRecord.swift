@@ -52,6 +52,12 @@ public struct RunRecord: Sendable, Equatable {
     return kill(pid_t(pid), 0) != 0 && errno == ESRCH
   }
 
+  /// Whether a process may still be writing the run: it says `running` and its writer is alive
+  /// on this host, or ran on another host, where liveness cannot be checked.
+  public var mayBeBeingWritten: Bool {
+    status == .running && !isStale
+  }
+
   /// The status as users read it.
   public var displayStatus: String { isStale ? "running (process gone)" : status.rawValue }
 

@@ -49,6 +49,7 @@ extension RunStore {
     seed: UInt64, results: [ArmSeedResult], runID: String, cohorts: [String], categories: [String]
   ) throws {
     try connection.transaction {
+      try requireRun(runID)
       let metric = try connection.statement(
         "INSERT INTO metrics (run_id, arm, seed, cohort, category, metric, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
       )
@@ -108,6 +109,7 @@ extension RunStore {
   /// is never complete without all of its results.
   public func complete(runID: String, summary: [SummaryRow], wallSeconds: Double) throws {
     try connection.transaction {
+      try requireRun(runID)
       let insert = try connection.statement(
         """
         INSERT INTO summary (run_id, arm, cohort, category, metric, mean, ci_low, ci_high, n, position)
@@ -144,6 +146,18 @@ extension RunStore {
         .text(RunRecord.timestamp(Date())),
         .real(wallSeconds), .text(runID),
       ])
+  }
+
+  /// Throws, naming the run, when its row is gone: `feedsafe delete --force` removed it while
+  /// this process was writing it. Checked inside each write transaction, so the writer stops
+  /// with this message instead of a foreign-key failure, and writes nothing more.
+  private func requireRun(_ runID: String) throws {
+    guard try connection.rows("SELECT 1 FROM runs WHERE id = ?", [.text(runID)]).isEmpty else {
+      return
+    }
+    throw StoreError(
+      "run \(runID) was deleted from \(path) while this process was writing it "
+        + "(feedsafe delete --force); stopping without storing more")
   }
 
   /// Deletes a run and everything stored with it.

@@ -1,4 +1,5 @@
 import FeedSafeCore
+import FeedSafeReport
 import Foundation
 
 /// A one-line progress display on stderr, redrawn in place; silent when stderr is not a terminal
@@ -21,12 +22,12 @@ final class ProgressLine: @unchecked Sendable {
     lastDrawn = Date()
     let text =
       "seed \(progress.replication + 1)/\(progress.replications)  arm \(progress.arm + 1)/\(progress.arms) \(progress.armName)  day \(progress.day)/\(progress.days)"
-    FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    FileHandle.standardError.write(Data("\r\u{1B}[2K\(TerminalText.sanitised(text))".utf8))
   }
 
   /// Clears the line and prints a closing summary.
   func finish(_ summary: String) {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[2K\(summary)\n".utf8))
+    FileHandle.standardError.write(Data("\r\u{1B}[2K\(TerminalText.sanitised(summary))\n".utf8))
   }
 }

@@ -18,6 +18,8 @@ enum ScenarioExecution {
     onResult: (ArmSeedResult) -> Void = { _ in }
   ) throws -> Outcome {
     let spec = scenario.spec
+    // Before the run is stored, so a refused run leaves no row behind.
+    try MemoryCheck.require(spec: spec, threads: threads)
     let recorder = try store.map {
       try RunRecorder(scenario: scenario, store: $0, threads: threads)
     }

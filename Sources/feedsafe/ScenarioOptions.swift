@@ -8,7 +8,9 @@ struct ScenarioOptions: ParsableArguments {
   @Argument(help: "The scenario file (YAML).")
   var file: String
 
-  @Option(help: "Number of seeds (replications), overriding the scenario's 'replications'.")
+  @Option(
+    parsing: .unconditional,
+    help: "Number of seeds (replications), overriding the scenario's 'replications'.")
   var seeds: Int?
 
   @Option(
@@ -21,37 +23,50 @@ struct ScenarioOptions: ParsableArguments {
   @Option(help: "Base seed, overriding the scenario's 'seed' (replication r uses seed + r).")
   var seed: UInt64?
 
-  @Option(help: "People, overriding 'population.size' (for a quick, reduced-size run).")
+  @Option(
+    parsing: .unconditional,
+    help: "People, overriding 'population.size' (for a quick, reduced-size run).")
   var people: Int?
 
-  @Option(help: "Catalogue items, overriding 'catalogue.size'.")
+  @Option(
+    parsing: .unconditional,
+    help: "Catalogue items, overriding 'catalogue.size'.")
   var items: Int?
 
-  @Option(help: "Days, overriding 'horizon'.")
+  @Option(
+    parsing: .unconditional,
+    help: "Days, overriding 'horizon'.")
   var days: Int?
 
   @Option(
-    name: .customLong("burn-in"),
+    name: .customLong("burn-in"), parsing: .unconditional,
     help: ArgumentHelp(
       "Unmeasured days simulated before the horizon, overriding 'burn_in_days' (0: a cold start).",
       valueName: "days"))
   var burnInDays: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "The folder included feed files (and --feeds files) must lie inside; by default the scenario's own folder.",
+      valueName: "dir"))
+  var includeRoot: String?
 
   /// The scenario with the overrides applied.
   func load() throws -> Scenario {
     for feedFile in feedFiles where !FileManager.default.fileExists(atPath: feedFile) {
       throw CommandFailure.badInput("--feeds: no such file '\(feedFile)'")
     }
-    var scenario = try Scenario.load(path: file, feedOverrides: feedFiles)
+    var scenario = try Scenario.load(
+      path: file, feedOverrides: feedFiles, includeRoot: includeRoot)
     var spec = scenario.spec
     if let seeds { spec.replications = try positive(seeds, "--seeds") }
     if let seed { spec.seed = seed }
-    if let people { spec.population.size = try positive(people, "--people") }
-    if let items { spec.catalogue.size = try positive(items, "--items") }
-    if let days { spec.horizonDays = try positive(days, "--days") }
+    if let people { spec.population.size = try positive(people, "--people", atMost: Self.rows) }
+    if let items { spec.catalogue.size = try positive(items, "--items", atMost: Self.rows) }
+    if let days { spec.horizonDays = try positive(days, "--days", atMost: Self.rows) }
     if let burnInDays {
-      guard burnInDays >= 0 else {
-        throw CommandFailure.badInput("--burn-in must be at least 0, got \(burnInDays)")
+      guard (0...3650).contains(burnInDays) else {
+        throw CommandFailure.badInput("--burn-in must be between 0 and 3650, got \(burnInDays)")
       }
       spec.burnInDays = burnInDays
     }
@@ -59,9 +74,15 @@ struct ScenarioOptions: ParsableArguments {
     return scenario
   }
 
-  private func positive(_ value: Int, _ flag: String) throws -> Int {
+  /// The engine stores item, creator and day numbers as `Int32`.
+  static let rows = Int(Int32.max)
+
+  private func positive(_ value: Int, _ flag: String, atMost limit: Int = .max) throws -> Int {
     guard value > 0 else {
       throw CommandFailure.badInput("\(flag) must be at least 1, got \(value)")
+    }
+    guard value <= limit else {
+      throw CommandFailure.badInput("\(flag) must be at most \(limit), got \(value)")
     }
     return value
   }

@@ -21,7 +21,9 @@ public enum GateRenderer {
     if !explained.isEmpty {
       output +=
         "\n"
-        + explained.map { "\($0.verdict.rawValue): \($0.name): \($0.detail)" }.joined(
+        + explained.map {
+          TerminalText.sanitised("\($0.verdict.rawValue): \($0.name): \($0.detail)")
+        }.joined(
           separator: "\n") + "\n"
     }
     let counts = Verdict.allCases.map { verdict in

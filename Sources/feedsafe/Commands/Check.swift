@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
   @Option(help: "Output format: table or json.")
   var format: CheckFormat = .table
 
-  @Option(help: "Worker threads (results are identical for any number).")
+  @Option(parsing: .unconditional, help: "Worker threads (results are identical for any number).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(name: .shortAndLong, help: "No progress on stderr.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedSafeCore
+import FeedSafeReport
 import FeedSafeStore
 import Foundation
 
@@ -17,9 +18,24 @@ struct Delete: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Do not ask for confirmation.")
   var yes = false
 
+  @Flag(
+    help:
+      "Delete a run even while a live process is still writing it; that process then stops with an error."
+  )
+  var force = false
+
   func run() throws {
     let store = try store.openForWriting()
     let record = try store.resolve(reference)
+    if record.mayBeBeingWritten && !force {
+      let writer =
+        record.host == RunRecord.currentHost
+        ? "process \(record.pid.map(String.init) ?? "?")"
+        : "process \(record.pid.map(String.init) ?? "?") on \(TerminalText.sanitised(record.host ?? "another host"))"
+      throw CommandFailure.badInput(
+        "run \(record.id) is still being written by \(writer); wait for it to finish, stop it, "
+          + "or pass --force")
+    }
     if !yes {
       guard isatty(STDIN_FILENO) == 1 else {
         throw CommandFailure.badInput(
@@ -27,7 +43,7 @@ struct Delete: ParsableCommand {
       }
       FileHandle.standardError.write(
         Data(
-          "delete run \(record.id) ('\(record.name)', \(record.startedAt), \(record.displayStatus))? [y/N] "
+          "delete run \(record.id) ('\(TerminalText.sanitised(record.name))', \(record.startedAt), \(record.displayStatus))? [y/N] "
             .utf8))
       guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
         FileHandle.standardError.write(Data("kept run \(record.id)\n".utf8))

@@ -17,7 +17,7 @@ struct Run: ParsableCommand {
   @Flag(help: "Do not store the run.")
   var noStore = false
 
-  @Option(help: "Worker threads (results are identical for any number).")
+  @Option(parsing: .unconditional, help: "Worker threads (results are identical for any number).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

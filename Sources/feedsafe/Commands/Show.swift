@@ -27,8 +27,10 @@ struct Show: ParsableCommand {
     let record = try store.completeRun(reference)
     let document = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
     if format == .table {
-      print("run \(record.id)  \(record.name)")
-      print("  scenario   \(record.scenarioPath) (sha256 \(record.scenarioSHA256.prefix(12))…)")
+      print("run \(record.id)  \(TerminalText.sanitised(record.name))")
+      print(
+        "  scenario   \(TerminalText.sanitised(record.scenarioPath)) (sha256 \(record.scenarioSHA256.prefix(12))…)"
+      )
       print(
         "  started    \(record.startedAt), \(record.wallSeconds.map { String(format: "%.1f s", $0) } ?? "")"
       )

@@ -1,5 +1,8 @@
 import ArgumentParser
+import FeedSafeCore
+import FeedSafeReport
 import FeedSafeScenario
+import Foundation
 
 /// `feedsafe validate FILE`: checks a scenario without running it.
 struct Validate: ParsableCommand {
@@ -10,22 +13,45 @@ struct Validate: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var files: [String]
 
+  @Option(
+    help: ArgumentHelp(
+      "The folder included feed files must lie inside; by default each scenario's own folder.",
+      valueName: "dir"))
+  var includeRoot: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: "Worker threads assumed for the memory estimate (as 'run --threads').")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
   func run() throws {
     var problems: [ScenarioError] = []
+    var tooLarge: [String] = []
     for file in files {
       do {
-        let scenario = try Scenario.load(path: file)
+        let scenario = try Scenario.load(path: file, includeRoot: includeRoot)
         let spec = scenario.spec
+        if let problem = MemoryCheck.problem(spec: spec, threads: max(1, threads)) {
+          tooLarge.append("\(file): error: \(problem)")
+          continue
+        }
+        let memory = MemoryEstimate(spec: spec, threads: max(1, threads)).bytes
         print(
-          "\(file): ok — '\(spec.name)': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
+          "\(file): ok — '\(TerminalText.sanitised(spec.name))': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
             + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days, "
-            + "\(spec.population.size) people, \(spec.catalogue.size) items")
+            + "\(spec.population.size) people, \(spec.catalogue.size) items; "
+            + "needs ≈ \(MemoryCheck.text(memory)) of memory")
       } catch {
         problems.append(error)
       }
     }
     guard problems.isEmpty else {
+      for line in tooLarge { FeedSafeCommand.printError(line) }
       throw ScenarioError(diagnostics: problems.flatMap(\.diagnostics))
+    }
+    guard tooLarge.isEmpty else {
+      for line in tooLarge { FeedSafeCommand.printError(line) }
+      throw CommandFailure.badInput("")
     }
   }
 }
