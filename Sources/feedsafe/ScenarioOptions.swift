@@ -63,7 +63,8 @@ struct ScenarioOptions: ParsableArguments {
     if let seed { spec.seed = seed }
     if let people { spec.population.size = try positive(people, "--people", atMost: Self.rows) }
     if let items { spec.catalogue.size = try positive(items, "--items", atMost: Self.rows) }
-    if let days { spec.horizonDays = try positive(days, "--days", atMost: Self.rows) }
+    // Burn-in days come on top of the horizon (at most 3650 of them).
+    if let days { spec.horizonDays = try positive(days, "--days", atMost: Self.rows - 3650) }
     if let burnInDays {
       guard (0...3650).contains(burnInDays) else {
         throw CommandFailure.badInput("--burn-in must be between 0 and 3650, got \(burnInDays)")

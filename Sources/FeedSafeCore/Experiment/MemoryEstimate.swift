@@ -34,7 +34,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     let people = Double(max(0, spec.population.size))
     let items = Double(max(0, spec.catalogue.size))
     let days = Double(max(1, spec.horizonDays))
-    let simulatedDays = Double(max(1, spec.simulatedDays))
+    let simulatedDays = max(1, Double(max(0, spec.burnInDays)) + Double(max(0, spec.horizonDays)))
     let workers = Double(max(1, min(threads, max(1, spec.population.size))))
     let shape = Shape(spec: spec)
     let worlds: Double = spec.arms.contains { $0.worldOverride != nil } ? 2 : 1

@@ -1,11 +1,14 @@
 extension Worker {
   /// Sorts the scored candidates (highest score first, lower item row on ties, so the order never
-  /// depends on how candidates were drawn) and fills the page top-down, skipping items that would
-  /// break the policy's caps: at most `maximumHarmfulPerPage` items *predicted* harmful, and no more
-  /// than `maximumSameTopicInRow` consecutive items of one topic. With probability
+  /// depends on how candidates were drawn) and fills the page slot by slot with the best candidate
+  /// not yet placed that keeps the policy's caps: at most `maximumHarmfulPerPage` items *predicted*
+  /// harmful, and no more than `maximumSameTopicInRow` consecutive items of one topic. A candidate
+  /// that would break a cap is deferred to a later slot, not dropped, as diversity re-rankers do
+  /// (dropping it emptied pages and pulled in lower-ranked candidates: `docs/feeds.md`). With probability
   /// `feed.exploration` a slot shows the best remaining candidate of the `random` source instead
   /// of the best overall (exploration); policy filters and caps apply to it all the same.
-  /// - Complexity: O(candidates²) insertion sort; candidate lists are short (tens of items).
+  /// - Complexity: O(candidates²) insertion sort and O(page size × candidates) assembly;
+  ///   candidate lists are short (tens of items).
   mutating func rankIntoPage(
     feed: FeedDefinition, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
   ) {
@@ -40,7 +43,6 @@ extension Worker {
     // A candidate is placed at most once: placed ones carry `placedStamp`.
     scratch.pageStamp &+= 1
     let placedStamp = scratch.pageStamp
-    var next = 0
     while scratch.page.count < feed.pageSize {
       let explores = feed.exploration > 0 && rng.bernoulli(feed.exploration)
       var chosen = -1
@@ -48,7 +50,7 @@ extension Worker {
       // pass (or an exploration slot that found none): the best remaining candidate.
       for pass in 0..<2 where chosen < 0 && (pass == 1 || explores) {
         let exploreOnly = pass == 0
-        var position = exploreOnly ? 0 : next
+        var position = 0
         while position < count {
           let item = Int(scratch.candidates[position])
           if scratch.stamps[item].page != placedStamp
@@ -60,7 +62,6 @@ extension Worker {
               && !(topic == lastTopic && run >= runCap)
             {
               chosen = position
-              if !exploreOnly { next = position + 1 }
               break
             }
           }

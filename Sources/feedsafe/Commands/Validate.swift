@@ -38,7 +38,8 @@ struct Validate: ParsableCommand {
         let memory = MemoryEstimate(spec: spec, threads: max(1, threads)).bytes
         print(
           "\(file): ok — '\(TerminalText.sanitised(spec.name))': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
-            + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days, "
+            + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days "
+            + "after a \(spec.burnInDays)-day burn-in, "
             + "\(spec.population.size) people, \(spec.catalogue.size) items; "
             + "needs ≈ \(MemoryCheck.text(memory)) of memory")
       } catch {

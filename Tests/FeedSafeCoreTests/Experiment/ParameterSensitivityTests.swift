@@ -129,11 +129,11 @@ struct ParameterSensitivityTests {
       notInterested.policies[index].honoursNotInterested = true
     }
     return TinyWorld.spec(
-      people: 250, items: 2_000, days: 3, burnIn: 1,
+      people: 250, items: 2_000, days: 3,
       arms: [
         TinyWorld.arm("none", .none), TinyWorld.arm("ofcom", .ofcomChildrenCodes),
         TinyWorld.arm("ico", .icoChildrensCode), notInterested,
-      ])
+      ], burnIn: 1)
   }()
 
   @Test("perturbing the parameter moves some output", arguments: perturbations)
