@@ -42,7 +42,9 @@ func metrics(counting unit: BenchmarkMetric) -> [BenchmarkMetric] {
 /// mallocs per impression can be read off the report (mallocs ÷ impressions; an upper bound,
 /// since the day's setup allocations are included).
 func oneDay(_ benchmark: Benchmark, people: Int, items: Int = 20_000) throws {
-  let day = spec(people: people, items: items, days: 1)
+  var day = spec(people: people, items: items, days: 1)
+  day.burnInDays = 0  // one simulated day: the per-impression path, without a burn-in's days
+
   let world = World(spec: day, seed: 1)
   benchmark.startMeasurement()
   let outcome = try ArmSimulation.run(spec: day, arm: day.arms[0], world: world, threads: 2)

@@ -29,6 +29,8 @@ struct ArmContext: Sendable {
   let platform: PlatformPlan
   /// Ads, contact, consent and tracking parameters.
   let platformSpec: PlatformSpec
+  /// exp(−age ÷ 7) for every item age in days a run can see, so scoring looks it up.
+  let freshnessByAge: ContiguousArray<Float>
 
   init(spec: ExperimentSpec, arm: Arm, world: World) {
     let population = world.population
@@ -74,6 +76,8 @@ struct ArmContext: Sendable {
     self.profiling = profiling
     self.cohortMask = cohortMask
     platformSpec = spec.platform
+    let oldest = spec.catalogue.backCatalogueDays + spec.simulatedDays + 1
+    freshnessByAge = ContiguousArray((0...oldest).map { Float.exp(-Float($0) / 7) })
     platform = PlatformPlan(
       spec: spec.platform, arm: arm, population: population, assessedBand: assessedBand,
       profiling: profiling, seed: world.seed)
@@ -101,6 +105,12 @@ struct ArmContext: Sendable {
     let defaultValue = policy.defaults[setting]
     guard policy.adjustable[setting] else { return defaultValue }
     return population.setting(setting, of: person, defaultValue: defaultValue)
+  }
+
+  /// The `freshness` feature of an item `age` days old.
+  @inline(__always)
+  func freshness(ofAge age: Int) -> Float {
+    age < freshnessByAge.count ? freshnessByAge[max(0, age)] : Float.exp(-Float(age) / 7)
   }
 
   /// The weight of `feature` in feed `feed`.

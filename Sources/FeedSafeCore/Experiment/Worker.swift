@@ -24,7 +24,8 @@ struct Worker: Sendable {
     daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
     scratch = PageScratch(
-      itemCount: context.world.catalogue.count, measureCount: context.measures.count)
+      itemCount: context.world.catalogue.count, measureCount: context.measures.count,
+      dimensionCount: context.dimensionCount)
     startMeasuring(context: context)
   }
 
@@ -54,14 +55,8 @@ struct Worker: Sendable {
 
 /// Buffers reused for every page and session, sized once so the hot path does not allocate.
 struct PageScratch: Sendable {
-  /// Candidate item rows of the page being built.
-  var candidates: ContiguousArray<Int32>
-  /// Their scores.
-  var scores: ContiguousArray<Float>
-  /// Whether each candidate came from the `random` source (eligible for an exploration slot).
-  var isExplore: ContiguousArray<Bool>
-  /// The audience segment of the person whose page is being built (`nil`: not profiled).
-  var segment: Int?
+  /// Candidates of the page being built, with what scoring and page assembly need of each.
+  var candidates: ContiguousArray<Candidate>
   /// The page, top first.
   var page: ContiguousArray<Int32>
   /// Per item: `stamps[item].page == pageStamp` when the item is already a candidate of this
@@ -70,21 +65,39 @@ struct PageScratch: Sendable {
   var stamps: ContiguousArray<ItemStamps>
   var pageStamp: UInt32 = 0
   var sessionStamp: UInt32 = 0
+  /// The audience segment of the person whose page is being built (`nil`: not profiled).
+  var segment: Int?
+  /// That person's factors on the audience's (watch, engagement) rates, per content dimension.
+  var personalFactors: ContiguousArray<(watch: Float, engagement: Float)>
   /// The current person's harmful impressions per measure today.
   var harmfulToday: ContiguousArray<Int32>
 
-  init(itemCount: Int, measureCount: Int) {
+  init(itemCount: Int, measureCount: Int, dimensionCount: Int) {
     candidates = []
     candidates.reserveCapacity(256)
-    scores = []
-    scores.reserveCapacity(256)
-    isExplore = []
-    isExplore.reserveCapacity(256)
     page = []
     page.reserveCapacity(64)
     stamps = ContiguousArray(repeating: ItemStamps(), count: itemCount)
+    personalFactors = ContiguousArray(repeating: (1, 1), count: dimensionCount)
     harmfulToday = ContiguousArray(repeating: 0, count: measureCount)
   }
+}
+
+/// One candidate of a page: its item, its score once scored, and what the policy's caps and the
+/// exploration slots need to know of it. 16 bytes.
+struct Candidate: Sendable {
+  /// The item row.
+  var item: Int32
+  /// Weighted score after the policy's down-ranking.
+  var score: Float = 0
+  /// The item's primary topic (for `max_same_topic_in_row`).
+  var topic: Int16 = 0
+  /// Drawn from the `random` source: eligible for an exploration slot.
+  var isExplore: Bool
+  /// Predicted harmful by the classifier (for `max_harmful_per_page`).
+  var isPredictedHarmful = false
+  /// Already placed on the page.
+  var isPlaced = false
 }
 
 /// The page and session in which an item was last a candidate and last viewed (see `PageScratch`).

@@ -69,6 +69,9 @@ struct EngagementStatistics: Sendable {
   private(set) var bySegment: ContiguousArray<ResponseCounts>
   /// All responses to all items.
   private(set) var total = ResponseCounts()
+  /// Each item's (watch, engagement) rate over everyone, shrunk toward the global rates; computed
+  /// once a day, so scoring a candidate reads it instead of dividing.
+  private(set) var itemRates: ContiguousArray<(watch: Float, engagement: Float)>
   let learning: LearningSpec
 
   /// Nothing learned yet.
@@ -78,6 +81,7 @@ struct EngagementStatistics: Sendable {
     self.learning = learning
     byItem = ContiguousArray(repeating: ResponseCounts(), count: itemCount)
     bySegment = ContiguousArray(repeating: ResponseCounts(), count: segmentCount * itemCount)
+    itemRates = ContiguousArray(repeating: (0, 0), count: itemCount)
   }
 
   /// The day boundary: forgets a share of the old counts, then adds the day's responses in the
@@ -98,6 +102,16 @@ struct EngagementStatistics: Sendable {
             watched: response.watched, engaged: response.engaged)
         }
       }
+    }
+    let prior = prior
+    for item in byItem.indices {
+      let everyone = byItem[item]
+      itemRates[item] = (
+        (everyone.watched + prior.strength * prior.watchRate)
+          / (everyone.impressions + prior.strength),
+        (everyone.engaged + prior.strength * prior.engagementRate)
+          / (everyone.impressions + prior.strength)
+      )
     }
   }
 

@@ -15,7 +15,6 @@ extension Worker {
     scratch.segment = audienceSegment(of: person, context: context)
     scratch.pageStamp &+= 1
     scratch.candidates.removeAll(keepingCapacity: true)
-    scratch.isExplore.removeAll(keepingCapacity: true)
     for quota in feed.sources {
       for _ in 0..<quota.quota {
         let item = drawCandidate(
@@ -25,8 +24,7 @@ extension Worker {
           scratch.stamps[item].session != scratch.sessionStamp
         else { continue }
         scratch.stamps[item].page = scratch.pageStamp
-        scratch.candidates.append(Int32(item))
-        scratch.isExplore.append(quota.source == .random)
+        scratch.candidates.append(Candidate(item: Int32(item), isExplore: quota.source == .random))
       }
     }
     let overblocked = scoreAndFilter(

@@ -30,11 +30,18 @@ extension Worker {
       today.maximumPopularity > 0 ? 1 / Float(today.maximumPopularity) : 0
     let slots = population.declaredInterestSlots
     let mask = state.notInterested[local]
+    let usesPredictions = wPredicted > 0 || wWatch > 0
+    if usesPredictions {
+      for d in 0..<dims {
+        scratch.personalFactors[d] = state.responses.factor(
+          person: local, dimension: d, prior: prior)
+      }
+    }
     var overblocked: Int32 = 0
     var kept = 0
-    scratch.scores.removeAll(keepingCapacity: true)
     for position in scratch.candidates.indices {
-      let item = Int(scratch.candidates[position])
+      var candidate = scratch.candidates[position]
+      let item = Int(candidate.item)
       let predicted = Int(catalogue.predictedHarm[item])
       if policy.honoursNotInterested {
         let visible =
@@ -61,17 +68,16 @@ extension Worker {
         }
         score += wAffinity * affinity
       }
-      if wPredicted > 0 || wWatch > 0 {
-        let personal = state.responses.factor(
-          person: local, dimension: Int(catalogue.contentDimension[item]), prior: prior)
+      if usesPredictions {
+        let personal = scratch.personalFactors[Int(catalogue.contentDimension[item])]
         let lift = today.statistics.predictedLift(
           of: item, segment: segment, personal: personal, prior: prior)
         score += wWatch * lift.watch + wPredicted * lift.engagement
       }
       score += wPopularity * Float(today.popularity[item]) * inversePopularity
       if wFreshness > 0 {
-        let age = Float(today.day - Int(catalogue.dayPublished[item]))
-        score += wFreshness * Float.exp(-age / 7)
+        score +=
+          wFreshness * context.freshness(ofAge: today.day - Int(catalogue.dayPublished[item]))
       }
       score += wAppeal * appeal
       if wDeclared > 0 {
@@ -90,13 +96,13 @@ extension Worker {
         }
         score += wContext * similarity
       }
-      scratch.candidates[kept] = Int32(item)
-      scratch.isExplore[kept] = scratch.isExplore[position]
-      scratch.scores.append(score * factor)
+      candidate.score = score * factor
+      candidate.topic = catalogue.primaryTopic[item]
+      candidate.isPredictedHarmful = predicted >= 0
+      scratch.candidates[kept] = candidate
       kept += 1
     }
     scratch.candidates.removeLast(scratch.candidates.count - kept)
-    scratch.isExplore.removeLast(scratch.isExplore.count - kept)
     return overblocked
   }
 }

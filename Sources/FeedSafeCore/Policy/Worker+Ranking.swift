@@ -1,81 +1,81 @@
 extension Worker {
-  /// Sorts the scored candidates (highest score first, lower item row on ties, so the order never
-  /// depends on how candidates were drawn) and fills the page slot by slot with the best candidate
-  /// not yet placed that keeps the policy's caps: at most `maximumHarmfulPerPage` items *predicted*
-  /// harmful, and no more than `maximumSameTopicInRow` consecutive items of one topic. A candidate
-  /// that would break a cap is deferred to a later slot, not dropped, as diversity re-rankers do
-  /// (dropping it emptied pages and pulled in lower-ranked candidates: `docs/feeds.md`). With probability
+  /// Fills the page slot by slot with the best-scored candidate not yet placed that keeps the
+  /// policy's caps (highest score first, lower item row on ties, so the order never depends on
+  /// how candidates were drawn): at most `maximumHarmfulPerPage` items *predicted* harmful, and no
+  /// more than `maximumSameTopicInRow` consecutive items of one topic. A candidate that would break
+  /// a cap is deferred to a later slot, not dropped, as diversity re-rankers do (dropping it
+  /// emptied pages and pulled in lower-ranked candidates: `docs/feeds.md`). With probability
   /// `feed.exploration` a slot shows the best remaining candidate of the `random` source instead
   /// of the best overall (exploration); policy filters and caps apply to it all the same.
-  /// - Complexity: O(candidates²) insertion sort and O(page size × candidates) assembly;
-  ///   candidate lists are short (tens of items).
+  /// - Complexity: O(page size × candidates) comparisons over one small array; candidate lists are
+  ///   short (tens of items).
   mutating func rankIntoPage(
     feed: FeedDefinition, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
   ) {
-    let catalogue = context.world.catalogue
-    let count = scratch.candidates.count
-    var i = 1
-    while i < count {
-      let item = scratch.candidates[i]
-      let score = scratch.scores[i]
-      let explore = scratch.isExplore[i]
-      var j = i - 1
-      while j >= 0
-        && (scratch.scores[j] < score
-          || (scratch.scores[j] == score && scratch.candidates[j] > item))
-      {
-        scratch.candidates[j + 1] = scratch.candidates[j]
-        scratch.scores[j + 1] = scratch.scores[j]
-        scratch.isExplore[j + 1] = scratch.isExplore[j]
-        j -= 1
-      }
-      scratch.candidates[j + 1] = item
-      scratch.scores[j + 1] = score
-      scratch.isExplore[j + 1] = explore
-      i += 1
-    }
     scratch.page.removeAll(keepingCapacity: true)
-    let harmfulCap = policy.maximumHarmfulPerPage ?? Int.max
-    let runCap = policy.maximumSameTopicInRow ?? Int.max
-    var harmfulOnPage = 0
-    var lastTopic: Int16 = -1
-    var run = 0
-    // A candidate is placed at most once: placed ones carry `placedStamp`.
-    scratch.pageStamp &+= 1
-    let placedStamp = scratch.pageStamp
+    var caps = PageCaps(
+      harmful: policy.maximumHarmfulPerPage ?? Int.max,
+      sameTopicInRow: policy.maximumSameTopicInRow ?? Int.max)
     while scratch.page.count < feed.pageSize {
       let explores = feed.exploration > 0 && rng.bernoulli(feed.exploration)
-      var chosen = -1
-      // First pass: an exploration slot looks among the `random` source's candidates; second
-      // pass (or an exploration slot that found none): the best remaining candidate.
-      for pass in 0..<2 where chosen < 0 && (pass == 1 || explores) {
-        let exploreOnly = pass == 0
-        var position = 0
-        while position < count {
-          let item = Int(scratch.candidates[position])
-          if scratch.stamps[item].page != placedStamp
-            && (!exploreOnly || scratch.isExplore[position])
-          {
-            let predictedHarmful = catalogue.predictedHarm[item] >= 0
-            let topic = catalogue.primaryTopic[item]
-            if !(predictedHarmful && harmfulOnPage >= harmfulCap)
-              && !(topic == lastTopic && run >= runCap)
-            {
-              chosen = position
-              break
-            }
-          }
-          position += 1
-        }
-      }
+      var chosen = explores ? bestCandidate(exploreOnly: true, caps: caps) : -1
+      // An exploration slot with no eligible `random` candidate shows the best one overall.
+      if chosen < 0 { chosen = bestCandidate(exploreOnly: false, caps: caps) }
       guard chosen >= 0 else { break }
-      let item = Int(scratch.candidates[chosen])
-      let topic = catalogue.primaryTopic[item]
-      run = topic == lastTopic ? run + 1 : 1
-      lastTopic = topic
-      if catalogue.predictedHarm[item] >= 0 { harmfulOnPage += 1 }
-      scratch.stamps[item].page = placedStamp
-      scratch.page.append(Int32(item))
+      scratch.candidates[chosen].isPlaced = true
+      let candidate = scratch.candidates[chosen]
+      caps.place(topic: candidate.topic, isPredictedHarmful: candidate.isPredictedHarmful)
+      scratch.page.append(candidate.item)
     }
+  }
+
+  /// The position of the best candidate not yet placed that `caps` allow (among the `random`
+  /// source's only when `exploreOnly`), or `-1`.
+  private func bestCandidate(exploreOnly: Bool, caps: PageCaps) -> Int {
+    var best = -1
+    var bestScore: Float = 0
+    var bestItem: Int32 = 0
+    for position in scratch.candidates.indices {
+      let candidate = scratch.candidates[position]
+      guard !candidate.isPlaced, !exploreOnly || candidate.isExplore,
+        caps.allows(topic: candidate.topic, isPredictedHarmful: candidate.isPredictedHarmful)
+      else { continue }
+      if best < 0 || candidate.score > bestScore
+        || (candidate.score == bestScore && candidate.item < bestItem)
+      {
+        best = position
+        bestScore = candidate.score
+        bestItem = candidate.item
+      }
+    }
+    return best
+  }
+}
+
+/// The policy's page caps and what the page placed so far uses of them.
+struct PageCaps {
+  let harmful: Int
+  let sameTopicInRow: Int
+  private var harmfulOnPage = 0
+  private var lastTopic: Int16 = -1
+  private var run = 0
+
+  init(harmful: Int, sameTopicInRow: Int) {
+    self.harmful = harmful
+    self.sameTopicInRow = sameTopicInRow
+  }
+
+  /// Whether an item of `topic` may be placed next.
+  @inline(__always)
+  func allows(topic: Int16, isPredictedHarmful: Bool) -> Bool {
+    !(isPredictedHarmful && harmfulOnPage >= harmful)
+      && !(topic == lastTopic && run >= sameTopicInRow)
+  }
+
+  /// Records an item placed next.
+  mutating func place(topic: Int16, isPredictedHarmful: Bool) {
+    run = topic == lastTopic ? run + 1 : 1
+    lastTopic = topic
+    if isPredictedHarmful { harmfulOnPage += 1 }
   }
 }
