@@ -45,11 +45,15 @@ public enum HTMLReport {
   static func cohortPhrase(_ cohort: String) -> String {
     if cohort == "children" { return "children (all under-18s)" }
     if cohort == "children_assessed_as_adult" { return "children the platform treats as adults" }
+    if cohort == "children_vulnerable" { return "vulnerable children" }
+    if cohort == "children_not_vulnerable" { return "children who are not vulnerable" }
+    if cohort == "new_accounts" { return "new accounts" }
     if cohort.hasPrefix("under_") { return "children under \(cohort.dropFirst(6))" }
     let parts = cohort.split(separator: "_")
     if parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
       return "children aged \(parts[0])–\(parts[1])"
     }
+    if cohort.hasPrefix("children_") { return "children in segment '\(cohort.dropFirst(9))'" }
     return cohort
   }
 

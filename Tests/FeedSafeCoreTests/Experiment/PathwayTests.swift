@@ -184,10 +184,7 @@ struct PathwayTests {
       for person in 0..<20 {
         var rng = RandomStream(seed: 9, purpose: .candidates, person: person, day: 5)
         _ = worker.buildPage(for: person, lastItem: -1, today: today, context: context, rng: &rng)
-        let flagged = Set(
-          worker.scratch.candidates.indices.filter { worker.scratch.isExplore[$0] }.map {
-            worker.scratch.candidates[$0]
-          })
+        let flagged = Set(worker.scratch.candidates.filter(\.isExplore).map(\.item))
         explored += worker.scratch.page.filter { flagged.contains($0) }.count
       }
       return explored
