@@ -167,16 +167,10 @@ extension Worker {
       return (watched, false)
     }
     tally.engagements[local] += 1
-    // Interests drift toward what was engaged with (the rabbit-hole loop), kept at unit length.
-    let drift = Float(behaviour.interestDrift)
-    var norm: Float = 0
-    for d in 0..<dims {
-      let value = (1 - drift) * state.interests[row + d] + drift * catalogue.embedding[itemRow + d]
-      state.interests[row + d] = value
-      norm += value * value
-    }
-    norm = norm.squareRoot()
-    if norm > 0 { for d in 0..<dims { state.interests[row + d] /= norm } }
+    // Interests drift toward what was engaged with (the rabbit-hole loop).
+    moveInterests(
+      at: row, toward: catalogue.embedding, row: itemRow, share: Float(behaviour.interestDrift),
+      dims: dims)
     if rng.bernoulli(behaviour.followRate) {
       follow(creator: catalogue.creator[item], local: local, context: context)
     }
@@ -190,17 +184,25 @@ extension Worker {
     let recovery = Float(context.behaviour.interestRecovery)
     guard recovery > 0 else { return }
     let dims = context.dimensionCount
-    let row = (person - people.lowerBound) * dims
-    let signUp = person * dims
-    let baseline = context.world.population.interests
+    moveInterests(
+      at: (person - people.lowerBound) * dims, toward: context.world.population.interests,
+      row: person * dims, share: recovery, dims: dims)
+  }
+
+  /// Moves the interests at `interestRow` a share `share` of the way toward `target`'s row
+  /// `targetRow`, kept at unit length.
+  private mutating func moveInterests(
+    at interestRow: Int, toward target: ContiguousArray<Float>, row targetRow: Int, share: Float,
+    dims: Int
+  ) {
     var norm: Float = 0
     for d in 0..<dims {
-      let value = (1 - recovery) * state.interests[row + d] + recovery * baseline[signUp + d]
-      state.interests[row + d] = value
+      let value = (1 - share) * state.interests[interestRow + d] + share * target[targetRow + d]
+      state.interests[interestRow + d] = value
       norm += value * value
     }
     norm = norm.squareRoot()
-    if norm > 0 { for d in 0..<dims { state.interests[row + d] /= norm } }
+    if norm > 0 { for d in 0..<dims { state.interests[interestRow + d] /= norm } }
   }
 
   /// Adds `creator` to the person's follows if not already followed and a slot is free.
