@@ -19,7 +19,7 @@ public struct RunProgress: Sendable {
   public let replication: Int, replications: Int
   /// Arm index (0-based) and how many there are.
   public let arm: Int, arms: Int
-  /// Days finished in this arm, and the horizon.
+  /// Days simulated so far in this arm (burn-in included), and how many it simulates.
   public let day: Int, days: Int
   /// The arm's name.
   public let armName: String
@@ -52,7 +52,7 @@ public enum ExperimentRunner {
             onProgress(
               RunProgress(
                 replication: replication, replications: spec.replications, arm: armIndex,
-                arms: spec.arms.count, day: day + 1, days: spec.horizonDays, armName: arm.name))
+                arms: spec.arms.count, day: day + 1, days: spec.simulatedDays, armName: arm.name))
           })
         let armValues = ExposureMetrics.values(
           of: outcome, measures: measures, cohorts: cohorts, horizonDays: spec.horizonDays)
