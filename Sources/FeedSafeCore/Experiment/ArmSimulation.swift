@@ -105,16 +105,9 @@ public enum ArmSimulation {
     _ today: inout DayState, workers: inout [Worker], context: ArmContext, spec: ExperimentSpec
   ) {
     let catalogue = context.world.catalogue
-    let logs = workers.map(\.responses)
+    today.statistics.fold(workers.map(\.responses), engagements: &today.popularity)
+    // Cleared only once the fold has let go of the logs, so each keeps its buffer for tomorrow.
     for w in workers.indices { workers[w].responses.clear() }
-    today.statistics.fold(logs)
-    for item in today.popularity.indices { today.popularity[item] = 0 }
-    for log in logs {
-      for entry in log.entries {
-        let response = ResponseLog.Response(entry)
-        if response.engaged { today.popularity[response.item] += 1 }
-      }
-    }
     let size = spec.feeds.map(\.trendingSize).max() ?? 0
     let popularity = today.popularity
     today.trending = topItems(count: size, publishedBy: today.day + 1, catalogue: catalogue) {

@@ -85,9 +85,12 @@ struct EngagementStatistics: Sendable {
   }
 
   /// The day boundary: forgets a share of the old counts, then adds the day's responses in the
-  /// order given (workers in person order, so the sums never depend on the thread count).
+  /// order given (workers in person order, so the sums never depend on the thread count), and
+  /// counts each item's engagements of the day into `engagements` (set to 0 first): tomorrow's
+  /// popularity, from the same pass.
   /// - Complexity: O((segments + 1) × items + responses).
-  mutating func fold(_ logs: [ResponseLog]) {
+  mutating func fold(_ logs: [ResponseLog], engagements: inout ContiguousArray<Int32>) {
+    for item in engagements.indices { engagements[item] = 0 }
     let keep = Float(learning.dailyRetention)
     total.scale(by: keep)
     for i in byItem.indices { byItem[i].scale(by: keep) }
@@ -96,6 +99,7 @@ struct EngagementStatistics: Sendable {
       for entry in log.entries {
         let response = ResponseLog.Response(entry)
         total.add(watched: response.watched, engaged: response.engaged)
+        if response.engaged { engagements[response.item] += 1 }
         byItem[response.item].add(watched: response.watched, engaged: response.engaged)
         if let segment = response.segment {
           bySegment[segment * itemCount + response.item].add(

@@ -122,3 +122,11 @@ struct EngagementStatisticsTests {
     #expect(statistics.bySegment[0].watched == 4)
   }
 }
+
+extension EngagementStatistics {
+  /// Folds `logs`, discarding the day's engagement counts (these tests check the statistics).
+  mutating func fold(_ logs: [ResponseLog]) {
+    var engagements = ContiguousArray<Int32>(repeating: 0, count: itemCount)
+    fold(logs, engagements: &engagements)
+  }
+}
