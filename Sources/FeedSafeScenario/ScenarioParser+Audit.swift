@@ -9,6 +9,7 @@ extension ScenarioParser {
   ]
   static let phaseKeys = [
     "phase", "minutes", "impressions", "behave", "linger", "engage", "interests", "not_interested",
+    "search",
   ]
   static let behaviours = ["population", "scripted", "stop_engaging"]
 
@@ -116,6 +117,12 @@ extension ScenarioParser {
       return nil
     }
     let name = reader.text(reader.required(fields, "phase"), name: "\(context).phase", fallback: "")
+    if let search = fields.entries.first(where: { $0.key == "search" }) {
+      reader.fail(
+        at: search.keyNode,
+        "'search' is not modelled: FeedSafe's feeds offer no search box, so a script cannot search (docs/audits.md)"
+      )
+    }
     let length: AuditPhase.Length
     switch (fields["minutes"], fields["impressions"]) {
     case (let minutes?, nil):

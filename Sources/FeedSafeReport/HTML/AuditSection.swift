@@ -8,14 +8,14 @@ extension HTMLReport {
     guard !doc.audit.isEmpty else { return "" }
     var html =
       "<p>Scripted audit accounts (docs/audits.md): each line is the share of harmful items (any harm, true labels) in each \(AuditMetric.windowMinutes)-minute window of the accounts' feed time, pooled over replicas and averaged over seeds.</p>"
-    for series in data.auditSeries {
+    for (index, series) in data.auditSeries.enumerated() {
       let points = doc.arms.map { arm in
         series.points.filter { $0.arm == arm }.map {
           LineChart.Point(x: $0.start, estimate: Estimate(mean: $0.share, low: nil, high: nil))
         }
       }
       let chart = LineChart(
-        id: "audit-\(series.persona)", title: "Harmful share over feed minutes: \(series.persona)",
+        id: "audit-\(index)", title: "Harmful share over feed minutes: \(series.persona)",
         xLabel: "feed minutes since joining", yLabel: "harmful share of items",
         series: doc.arms, points: points)
       let text = zip(doc.arms, points).map { arm, line in

@@ -54,7 +54,7 @@ struct Trace: ParsableCommand {
       throw CommandFailure(
         message: personas.isEmpty
           ? "run \(record.id) has no audit accounts"
-          : "run \(record.id) has no persona '\(TerminalText.sanitised(persona))'; it has: \(personas.joined(separator: ", "))",
+          : "run \(record.id) has no persona '\(TerminalText.sanitised(persona))'; it has: \(TerminalText.sanitised(personas.joined(separator: ", ")))",
         exitCode: FeedSafeCommand.badInput)
     }
     let armName = arm ?? record.arms.first ?? ""
@@ -88,7 +88,7 @@ struct Trace: ParsableCommand {
       for line in cells { print(line.map(ResultsRenderer.csvField).joined(separator: ",")) }
     case .table:
       print(
-        "persona \(persona), replica \(replica), arm \(armName), seed \(seedValue): \(rows.count) impressions"
+        "persona \(TerminalText.sanitised(persona)), replica \(replica), arm \(armName), seed \(seedValue): \(rows.count) impressions"
       )
       print(
         TextTable.render(
