@@ -126,6 +126,7 @@ enum Migrations {
         run_id   TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
         position INTEGER NOT NULL,
         name     TEXT NOT NULL,
+        phases   TEXT NOT NULL,
         PRIMARY KEY (run_id, name)
       );
       CREATE TABLE audit_metrics (

@@ -15,14 +15,13 @@ extension RunStore {
   /// Writes one arm and seed's audit metrics, windows and traces (inside the seed's transaction).
   func recordAudit(_ audit: AuditResult, runID: String) throws {
     guard !audit.values.isEmpty || !audit.traces.isEmpty else { return }
-    var personas: [String] = []
-    for value in audit.values where !personas.contains(value.persona) {
-      personas.append(value.persona)
-    }
-    for (position, name) in personas.enumerated() {
+    for (position, persona) in AuditLayout(audit.values).personas.enumerated() {
       try connection.run(
-        "INSERT OR IGNORE INTO audit_personas (run_id, position, name) VALUES (?, ?, ?)",
-        [.text(runID), .integer(Int64(position)), .text(name)])
+        "INSERT OR IGNORE INTO audit_personas (run_id, position, name, phases) VALUES (?, ?, ?, ?)",
+        [
+          .text(runID), .integer(Int64(position)), .text(persona.name),
+          .text(JSONList.encode(persona.phases)),
+        ])
     }
     let metric = try connection.statement(
       """
@@ -107,12 +106,25 @@ extension RunStore {
     ).map { ($0[0].string ?? "", $0[1].double ?? 0, $0[2].double ?? 0) }
   }
 
-  /// The personas of a run with audit accounts, in the order their metrics were stored.
+  /// The audit accounts' summary over seeds, in scenario order (empty without audit accounts).
+  public func auditSummary(run: RunRecord) throws -> [AuditSummaryRow] {
+    AuditSummary.summarise(
+      try auditValues(runID: run.id), arms: run.arms, layout: try auditLayout(runID: run.id),
+      categories: run.categories)
+  }
+
+  /// The personas of a run with audit accounts, in scenario order.
   public func auditPersonas(runID: String) throws -> [String] {
-    try connection.rows(
-      "SELECT name FROM audit_personas WHERE run_id = ? ORDER BY position",
-      [.text(runID)]
-    ).compactMap { $0.first?.string }
+    try auditLayout(runID: runID).personas.map(\.name)
+  }
+
+  /// The personas of a run and their phases, in scenario order.
+  public func auditLayout(runID: String) throws -> AuditLayout {
+    AuditLayout(
+      personas: try connection.rows(
+        "SELECT name, phases FROM audit_personas WHERE run_id = ? ORDER BY position",
+        [.text(runID)]
+      ).map { (name: $0[0].string ?? "", phases: JSONList.decode($0[1].string)) })
   }
 
   /// One audit account's exposure trace: `replica` of `persona` in `arm` on `seed`.

@@ -61,7 +61,11 @@ enum ScenarioExecution {
       "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(String(format: "%.1f", seconds)) s"
     )
     return Outcome(
-      rows: rows, audit: AuditSummary.summarise(auditValues), runID: recorder?.runID,
+      rows: rows,
+      audit: AuditSummary.summarise(
+        auditValues, arms: spec.arms.map(\.name), layout: AuditLayout(auditValues),
+        categories: HarmMeasures(taxonomy: spec.taxonomy).names),
+      runID: recorder?.runID,
       seconds: seconds)
   }
 }

@@ -23,7 +23,7 @@ struct Report: ParsableCommand {
     let store = try store.openForReading()
     let record = try store.completeRun(reference)
     var results = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
-    results.audit = AuditSummary.summarise(try store.auditValues(runID: record.id))
+    results.audit = try store.auditSummary(run: record)
     var data = ReportData(
       results: results,
       metadata: [

@@ -26,7 +26,7 @@ struct Show: ParsableCommand {
     let store = try store.openForReading()
     let record = try store.completeRun(reference)
     var document = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
-    document.audit = AuditSummary.summarise(try store.auditValues(runID: record.id))
+    document.audit = try store.auditSummary(run: record)
     if format == .table {
       print("run \(record.id)  \(TerminalText.sanitised(record.name))")
       print(
