@@ -71,7 +71,8 @@ struct ScenarioOptions: ParsableArguments {
       }
       spec.burnInDays = burnInDays
     }
-    scenario = Scenario(path: scenario.path, text: scenario.text, spec: spec)
+    scenario = Scenario(
+      path: scenario.path, text: scenario.text, spec: spec, inputs: scenario.inputs)
     return scenario
   }
 

@@ -20,6 +20,15 @@ public enum HTMLReport {
     body += section("Headline", headline(doc: doc, effects: effects, baseline: baseline))
     body += section("Charts", charts(data))
     body += section("Arms and their resolved settings", ArmSettingsTable.html(data.armSettings))
+    let feeds = data.armFeeds.filter { !$0.feeds.isEmpty }
+    if !feeds.isEmpty {
+      body += section(
+        "Feed definitions each arm serves",
+        "<dl class=\"feeds\">"
+          + feeds.map {
+            "<dt>\(Markup.escape($0.name))</dt><dd><code>\(Markup.escape($0.feeds))</code></dd>"
+          }.joined() + "</dl>")
+    }
     body += section("All metrics", metricTables(doc))
     body +=
       "<footer><p>Made by FeedSafe. Means over seeds with 95% confidence intervals (Student t); "

@@ -61,7 +61,12 @@ final class RunRecorder {
   init(scenario: Scenario, store: RunStore, threads: Int) throws {
     let run = NewRun(
       spec: scenario.spec, path: scenario.path, text: scenario.text, threads: threads,
-      toolVersion: FeedSafeVersion.current, gitCommit: GitCommit.current())
+      toolVersion: FeedSafeVersion.current, gitCommit: Git.commit(),
+      inputs: scenario.inputs.map {
+        (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
+      },
+      commandLine: CommandLine.arguments.map(Git.shellQuoted).joined(separator: " "),
+      scenarioGit: Git.state(ofFolderOf: scenario.path))
     self.store = store
     runID = try store.begin(run)
     arms = scenario.spec.arms.count
@@ -86,13 +91,37 @@ final class RunRecorder {
   }
 }
 
-/// The git commit of the working directory, where it is a git checkout (the commit of the
-/// recommender code a CI gate is testing); `nil` elsewhere.
-enum GitCommit {
-  static func current() -> String? {
+/// What git says about the working directory and the scenario's folder; `nil` wherever it is not
+/// a git checkout or git is not installed.
+enum Git {
+  /// The commit of the working directory (the commit of the recommender code a CI gate tests).
+  static func commit() -> String? {
+    output(["rev-parse", "HEAD"], in: nil)
+  }
+
+  /// The commit of the folder holding `file`, and whether anything in that folder (tracked or
+  /// untracked) differs from it.
+  static func state(ofFolderOf file: String) -> GitState? {
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+    guard let commit = output(["rev-parse", "HEAD"], in: folder),
+      let changes = output(["status", "--porcelain", "--", "."], in: folder, allowEmpty: true)
+    else { return nil }
+    return GitState(commit: commit, isDirty: !changes.isEmpty)
+  }
+
+  /// `argument`, quoted for a POSIX shell when it holds anything but safe characters.
+  static func shellQuoted(_ argument: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@,+%")
+    guard argument.isEmpty || !argument.allSatisfy(safe.contains) else { return argument }
+    return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  private static func output(_ arguments: [String], in folder: String?, allowEmpty: Bool = false)
+    -> String?
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "rev-parse", "HEAD"]
+    process.arguments = ["git"] + (folder.map { ["-C", $0] } ?? []) + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -101,6 +130,6 @@ enum GitCommit {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    return text.isEmpty ? nil : text
+    return text.isEmpty && !allowEmpty ? nil : text
   }
 }
