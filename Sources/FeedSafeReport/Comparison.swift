@@ -67,14 +67,34 @@ public enum Comparison {
     return rows
   }
 
-  /// Unpaired (Welch) differences of each arm of run B against the same arm of run A.
+  /// Differences of each arm of run B against the same arm of run A: `paired` by seed (the runs
+  /// share their world and seeds, so per-seed differences cancel the world's noise; seeds in
+  /// only one run are left out), unpaired (Welch) otherwise.
   public static func betweenRuns(
-    _ a: [MetricValue], _ b: [MetricValue], arms: [String], labels: (String, String)
+    _ a: [MetricValue], _ b: [MetricValue], arms: [String], labels: (String, String),
+    paired: Bool = false
   ) -> [ComparisonRow] {
     let groupedA = group(a)
     let groupedB = group(b)
     var rows: [ComparisonRow] = []
     for key in groupedA.keys.sorted() where arms.contains(key.arm) {
+      if paired {
+        guard let base = groupedA[key], let other = groupedB[key] else { continue }
+        let seeds = base.keys.filter { other[$0] != nil }.sorted()
+        guard !seeds.isEmpty else { continue }
+        let (difference, halfWidth) = SeedSummary.meanAndHalfWidth(
+          seeds.map { (other[$0] ?? 0) - (base[$0] ?? 0) })
+        let baseMean = mean(seeds.map { base[$0] ?? 0 })
+        rows.append(
+          ComparisonRow(
+            baseline: "\(labels.0)/\(key.arm)", other: "\(labels.1)/\(key.arm)",
+            cohort: key.cohort, category: key.category, metric: key.metric,
+            baselineMean: baseMean, otherMean: mean(seeds.map { other[$0] ?? 0 }),
+            difference: difference, relativeDifference: baseMean != 0 ? difference / baseMean : nil,
+            ciLow: halfWidth.map { difference - $0 }, ciHigh: halfWidth.map { difference + $0 },
+            n: seeds.count))
+        continue
+      }
       // In seed order, so sums (and their last bits) never depend on dictionary order.
       guard let sampleA = groupedA[key].map(bySeed), let sampleB = groupedB[key].map(bySeed),
         !sampleA.isEmpty, !sampleB.isEmpty

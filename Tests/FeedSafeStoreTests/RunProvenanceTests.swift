@@ -71,4 +71,23 @@ struct RunProvenanceTests {
       "SELECT count(*) FROM run_files WHERE run_id = ?", [.text(id)])
     #expect(rows.first?.first?.int == 0)
   }
+
+  @Test("two runs pair by seed only when they share scenario text, sizes, horizon and seeds")
+  func pairing() {
+    let a = Self.newRun(feedsText: nil).record
+    let candidate = Self.newRun(feedsText: "for_you: {extends: engagement}\n").record
+    #expect(a.pairing(with: candidate).isPaired)
+    var otherSeeds = candidate
+    otherSeeds.seeds = [7, 8]
+    #expect(
+      otherSeeds.pairing(with: a)
+        == RunRecord.Pairing(
+          isPaired: false, reason: "Welch (unpaired): the runs' seeds differ"))
+    var otherText = candidate
+    otherText.scenarioSHA256 = "0"
+    otherText.people += 1
+    #expect(
+      otherText.pairing(with: a).reason
+        == "Welch (unpaired): the runs' scenario texts, sizes differ")
+  }
 }
