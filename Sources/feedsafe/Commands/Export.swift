@@ -8,7 +8,7 @@ import Foundation
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Export one table of a stored run (metrics per seed, summary, daily series, arms) as CSV or JSON."
+      "Export one table of a stored run (metrics per seed, summary, daily series, survival curves, arms) as CSV or JSON."
   )
 
   @Argument(
@@ -20,7 +20,8 @@ struct Export: ParsableCommand {
   @Option(help: "csv or json.")
   var format: ExportFormat = .csv
 
-  @Option(help: "metrics (per seed), summary, daily or arms.")
+  @Option(
+    help: "metrics (per seed), summary, daily, survival (Kaplan–Meier curves per seed) or arms.")
   var table: RunStore.ExportTable = .metrics
 
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")

@@ -29,13 +29,43 @@ struct Run: ParsableCommand {
   @Flag(name: .shortAndLong, help: "No progress on stderr.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Continue a stopped (interrupted or failed) run from the seeds it stored, instead of running FILE.",
+      valueName: "run"))
+  var resume: String?
+
   func validate() throws {
     guard threads >= 1 else {
       throw ValidationError("--threads must be at least 1, got \(threads)")
     }
+    if resume != nil {
+      guard scenario.file == nil, scenario.feedFiles.isEmpty, scenario.seeds == nil,
+        scenario.seed == nil, scenario.people == nil, scenario.items == nil, scenario.days == nil,
+        scenario.burnInDays == nil, !noStore
+      else {
+        throw ValidationError(
+          "--resume RUN continues the stored run with its own scenario, files, sizes and seeds; give no FILE, --feeds, size, seed or --no-store with it"
+        )
+      }
+    } else if scenario.file == nil {
+      throw ValidationError("missing the scenario file (FILE), or --resume RUN")
+    }
   }
 
   func run() throws {
+    if let resume {
+      let store = try store.openForWriting()
+      let resumption = try RunResumption.prepare(
+        resume, store: store, includeRoot: scenario.includeRoot)
+      let outcome = try ScenarioExecution.resume(
+        resumption, store: store, threads: threads, quiet: quiet)
+      let document = ResultsDocument(
+        spec: resumption.scenario.spec, path: resumption.scenario.path, rows: outcome.rows,
+        runID: outcome.runID)
+      print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
+      return
+    }
     let loaded = try scenario.load()
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet)
@@ -62,9 +92,7 @@ final class RunRecorder {
     let run = NewRun(
       spec: scenario.spec, path: scenario.path, text: scenario.text, threads: threads,
       toolVersion: FeedSafeVersion.current, gitCommit: Git.commit(),
-      inputs: scenario.inputs.map {
-        (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
-      },
+      inputs: Self.inputs(of: scenario),
       commandLine: CommandLine.arguments.map(Git.shellQuoted).joined(separator: " "),
       scenarioGit: Git.state(ofFolderOf: scenario.path))
     self.store = store
@@ -72,6 +100,22 @@ final class RunRecorder {
     arms = scenario.spec.arms.count
     cohorts = run.record.cohorts
     categories = run.record.categories
+  }
+
+  /// A recorder that adds the remaining seeds to a stopped run (`run --resume`).
+  init(resuming record: RunRecord, arms: Int, store: RunStore) {
+    self.store = store
+    runID = record.id
+    self.arms = arms
+    cohorts = record.cohorts
+    categories = record.categories
+  }
+
+  /// The files besides the scenario that it read, as the store hashes them.
+  static func inputs(of scenario: Scenario) -> [(role: RunFile.Role, path: String, text: String)] {
+    scenario.inputs.map {
+      (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
+    }
   }
 
   func record(_ result: ArmSeedResult) throws {
