@@ -60,6 +60,9 @@ struct Compare: ParsableCommand {
       let method = "\(runA.id) (\(storeA.path)) vs \(runB.id) (\(storeB.path)): \(pairing.reason)"
       if format == .table || format == .markdown {
         print(TerminalText.sanitised(method) + "\n")
+        let headline = Headline.text(
+          rows, method: pairing.isPaired ? "paired by seed" : "Welch, unpaired")
+        if !headline.isEmpty { print(Self.fenced(headline, format)) }
       } else {
         FileHandle.standardError.write(Data("\(TerminalText.sanitised(method))\n".utf8))
       }
@@ -77,6 +80,11 @@ struct Compare: ParsableCommand {
       }
       rows = Comparison.withinRun(valuesA, arms: runA.arms, baseline: reference)
       if runA.seeds.count < 2 { Self.warnNoIntervals() }
+      let headline = Headline.text(
+        rows, method: "each arm against \(reference), paired over seeds")
+      if !headline.isEmpty, format == .table || format == .markdown {
+        print(Self.fenced(headline, format))
+      }
     }
     rows = ComparisonRenderer.arrange(
       rows, arms: runA.arms, cohorts: runA.cohorts, childCohorts: Set(runA.childCohorts),
@@ -108,6 +116,11 @@ struct Compare: ParsableCommand {
         "'\(argument)' is not RUN@PATH; give a run and its store, e.g. latest@baseline.sqlite")
     }
     return (try RunStore(path: path, forWriting: false), reference)
+  }
+
+  /// The headline as printed before the table: plain, or in a code block for Markdown.
+  static func fenced(_ headline: String, _ format: ComparisonFormat) -> String {
+    format == .markdown ? "```\n\(headline)```\n" : headline
   }
 
   static func warnNoIntervals() {

@@ -63,14 +63,25 @@ struct Run: ParsableCommand {
       let document = ResultsDocument(
         spec: resumption.scenario.spec, path: resumption.scenario.path, rows: outcome.rows,
         runID: outcome.runID)
-      print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
+      render(document, headlineValues: try store.metricValues(runID: resumption.record.id))
       return
     }
     let loaded = try scenario.load()
+    var headlineValues: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
-      loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet)
+      loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
+      onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
     let document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
+    render(document, headlineValues: headlineValues)
+  }
+
+  /// The results, opening (as a table) with the headline: children's exposure, each arm
+  /// against the first.
+  private func render(_ document: ResultsDocument, headlineValues: [MetricValue]) {
+    if format == .table {
+      print(Headline.withinRun(headlineValues, arms: document.arms), terminator: "")
+    }
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }
 }

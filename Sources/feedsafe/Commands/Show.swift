@@ -48,6 +48,11 @@ struct Show: ParsableCommand {
       }
       print("")
     }
+    if format == .table {
+      print(
+        Headline.withinRun(try store.metricValues(runID: record.id), arms: record.arms),
+        terminator: "")
+    }
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }
 }
