@@ -37,7 +37,7 @@ public enum Headline {
       line += " (Δ \(row.difference > 0 ? "+" : "")\(f(row.difference))"
       if let low = row.ciLow, let high = row.ciHigh {
         line += ", \(f(low)) to \(f(high))"
-        line += row.isCredible ? ")" : "; not distinguishable from no change)"
+        line += row.isCredible ? ")" : "; within noise)"
       } else {
         line += "; one seed, no interval)"
       }

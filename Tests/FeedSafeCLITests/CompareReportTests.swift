@@ -76,11 +76,11 @@ struct CompareReportTests {
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first?.hasSuffix("Welch (unpaired): the runs' seeds differ") == true)
+    #expect(lines.contains { $0.hasPrefix("Welch, unpaired; the difference Δ with its 95% CI:") })
+    let header = try #require(
+      lines.firstIndex { $0.hasPrefix("| cohort | metric | category | baseline | other |") })
     #expect(
-      lines.dropFirst().first?.hasPrefix("| cohort | metric | category | baseline | other |")
-        == true)
-    #expect(
-      lines.dropFirst(3).first?.contains(
+      lines.dropFirst(header + 2).first?.contains(
         "| \(store.first)/no_protections | \(store.second)/no_protections |") == true)
   }
 
