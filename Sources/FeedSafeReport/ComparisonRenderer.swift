@@ -78,7 +78,8 @@ public enum ComparisonRenderer {
   ]
 
   static func cells(_ row: ComparisonRow) -> [String] {
-    let f = ResultsRenderer.format
+    // `–` where a side has no value (no seed of the other arm reached a median).
+    func f(_ value: Double) -> String { value.isFinite ? ResultsRenderer.format(value) : "–" }
     let interval = row.ciLow.flatMap { low in row.ciHigh.map { "[\(f(low)), \(f($0))]" } } ?? "–"
     let relative =
       row.relativeDifference.map {
@@ -87,7 +88,8 @@ public enum ComparisonRenderer {
     return [
       row.cohort, row.metric.rawValue, row.category, row.baseline, row.other, f(row.baselineMean),
       f(row.otherMean),
-      (row.difference > 0 ? "+" : "") + f(row.difference), relative, interval, "\(row.n)",
+      (row.difference > 0 ? "+" : "") + f(row.difference), relative, interval,
+      row.hasOther ? "\(row.n)" : "0",
       verdict(row),
     ]
   }
@@ -161,8 +163,8 @@ public enum ComparisonRenderer {
     for row in rows {
       let fields = [
         row.cohort, row.metric.rawValue, row.category, row.baseline, row.other,
-        "\(row.baselineMean)", "\(row.otherMean)",
-        "\(row.difference)", row.relativeDifference.map { "\($0)" } ?? "",
+        "\(row.baselineMean)", row.hasOther ? "\(row.otherMean)" : "",
+        row.hasOther ? "\(row.difference)" : "", row.relativeDifference.map { "\($0)" } ?? "",
         row.ciLow.map { "\($0)" } ?? "",
         row.ciHigh.map { "\($0)" } ?? "", "\(row.n)", verdict(row),
       ]
@@ -176,8 +178,10 @@ public enum ComparisonRenderer {
       [
         "cohort": row.cohort, "metric": row.metric.rawValue, "category": row.category,
         "baseline": row.baseline,
-        "other": row.other, "baseline_mean": row.baselineMean, "other_mean": row.otherMean,
-        "difference": row.difference, "relative_difference": row.relativeDifference ?? NSNull(),
+        "other": row.other, "baseline_mean": row.baselineMean,
+        "other_mean": row.hasOther ? row.otherMean : NSNull(),
+        "difference": row.hasOther ? row.difference : NSNull(),
+        "relative_difference": row.relativeDifference ?? NSNull(),
         "ci_low": row.ciLow ?? NSNull(), "ci_high": row.ciHigh ?? NSNull(), "n": row.n,
         "credible": row.isCredible, "verdict": verdict(row),
       ]

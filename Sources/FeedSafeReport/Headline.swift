@@ -14,7 +14,9 @@ public enum Headline {
 
   /// The headline's effects among `effects` (one per compared arm, in their order).
   public static func effects(_ effects: [ComparisonRow]) -> [ComparisonRow] {
-    effects.filter { $0.cohort == cohort && $0.category == category && $0.metric == metric }
+    effects.filter {
+      $0.cohort == cohort && $0.category == category && $0.metric == metric && $0.hasOther
+    }
   }
 
   /// The headline as text lines: a title naming how the difference was estimated (`paired

@@ -8,10 +8,13 @@ extension RunRecord {
     provenance.inputsSHA256.map { String($0.prefix(12)) } ?? "–"
   }
 
-  /// The `--feeds` files by name, or `–`.
+  /// The `--feeds` files by file name, or `–`.
   var feedFilesText: String {
     let files = provenance.feedFiles
-    return files.isEmpty ? "–" : files.joined(separator: ", ")
+    // File names only: the table stays narrow; `runs --detail` gives the paths.
+    return files.isEmpty
+      ? "–"
+      : files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ")
   }
 
   /// Label and value lines saying where the run came from, as `show`, `runs --detail` and the

@@ -58,3 +58,24 @@ struct HeadlineTests {
     #expect(lines.filter { $0.contains("arm_number_7") }.count == 1)
   }
 }
+
+@Suite("Comparisons keep every cohort")
+struct ComparisonCompletenessTests {
+  @Test(
+    "a metric with no value in the other arm (a median never reached) keeps its row, shown as –")
+  func missingOtherKeepsRow() {
+    let base = (0..<3).map {
+      MetricValue(
+        arm: "a", seed: UInt64($0), cohort: "children", category: "any_harm",
+        metric: .minutesToFirst, value: 50 + Double($0))
+    }
+    let rows = Comparison.withinRun(base, arms: ["a", "b"], baseline: "a")
+    #expect(rows.count == 1)
+    let row = rows[0]
+    #expect(row.cohort == "children" && !row.hasOther && row.baselineMean == 51)
+    let table = ComparisonRenderer.render(rows, as: .table)
+    #expect(table.contains("children: b vs a"))
+    #expect(table.contains("minutes_to_first · any_harm"))
+    #expect(ComparisonRenderer.render(rows, as: .json).contains("\"other_mean\" : null"))
+  }
+}

@@ -82,7 +82,7 @@ public enum HTMLReport {
           let row = effects.first(where: {
             $0.other == arm && $0.cohort == cohort && $0.category == "any_harm"
               && $0.metric == .exposurePerThousand
-          }), row.baselineMean > 0
+          }), row.baselineMean > 0, row.hasOther
         else { continue }
         items.append("<li>" + sentence(row, arm: arm, baseline: baseline) + "</li>")
       }
