@@ -27,6 +27,19 @@ public struct ComparisonRow: Sendable, Equatable {
   public var ciHigh: Double?
   /// Seeds behind the difference (pairs, or the smaller sample across runs).
   public var n: Int
+  /// Whether the other side has a value at all (`false`: no seed of it had one, shown as `–`).
+  public var hasOther: Bool { otherMean.isFinite }
+
+  /// A row whose other side has no value on any seed: its mean and difference are NaN.
+  static func unknownOther(
+    _ key: Comparison.Key, baseline: String, other: String, base: [UInt64: Double]
+  ) -> ComparisonRow {
+    ComparisonRow(
+      baseline: baseline, other: other, cohort: key.cohort, category: key.category,
+      metric: key.metric, baselineMean: Comparison.mean(Comparison.bySeed(base)),
+      otherMean: .nan, difference: .nan, relativeDifference: nil, ciLow: nil, ciHigh: nil, n: 0)
+  }
+
   /// Whether the CI excludes zero.
   public var isCredible: Bool {
     guard let ciLow, let ciHigh else { return false }
@@ -47,9 +60,14 @@ public enum Comparison {
       let base = grouped[key] ?? [:]
       for arm in arms where arm != baseline {
         let otherKey = Key(arm: arm, cohort: key.cohort, category: key.category, metric: key.metric)
-        guard let other = grouped[otherKey] else { continue }
+        let other = grouped[otherKey] ?? [:]
         let seeds = base.keys.filter { other[$0] != nil }.sorted()
-        guard !seeds.isEmpty else { continue }
+        guard !seeds.isEmpty else {
+          // No seed has a value in the other arm (a median never reached): keep the row, so a
+          // cohort is never silently missing, with the other side unknown.
+          rows.append(.unknownOther(key, baseline: baseline, other: arm, base: base))
+          continue
+        }
         let differences = seeds.map { (other[$0] ?? 0) - (base[$0] ?? 0) }
         let (difference, halfWidth) = SeedSummary.meanAndHalfWidth(differences)
         let baseMean = mean(seeds.map { base[$0] ?? 0 })
@@ -67,14 +85,34 @@ public enum Comparison {
     return rows
   }
 
-  /// Unpaired (Welch) differences of each arm of run B against the same arm of run A.
+  /// Differences of each arm of run B against the same arm of run A: `paired` by seed (the runs
+  /// share their world and seeds, so per-seed differences cancel the world's noise; seeds in
+  /// only one run are left out), unpaired (Welch) otherwise.
   public static func betweenRuns(
-    _ a: [MetricValue], _ b: [MetricValue], arms: [String], labels: (String, String)
+    _ a: [MetricValue], _ b: [MetricValue], arms: [String], labels: (String, String),
+    paired: Bool = false
   ) -> [ComparisonRow] {
     let groupedA = group(a)
     let groupedB = group(b)
     var rows: [ComparisonRow] = []
     for key in groupedA.keys.sorted() where arms.contains(key.arm) {
+      if paired {
+        guard let base = groupedA[key], let other = groupedB[key] else { continue }
+        let seeds = base.keys.filter { other[$0] != nil }.sorted()
+        guard !seeds.isEmpty else { continue }
+        let (difference, halfWidth) = SeedSummary.meanAndHalfWidth(
+          seeds.map { (other[$0] ?? 0) - (base[$0] ?? 0) })
+        let baseMean = mean(seeds.map { base[$0] ?? 0 })
+        rows.append(
+          ComparisonRow(
+            baseline: "\(labels.0)/\(key.arm)", other: "\(labels.1)/\(key.arm)",
+            cohort: key.cohort, category: key.category, metric: key.metric,
+            baselineMean: baseMean, otherMean: mean(seeds.map { other[$0] ?? 0 }),
+            difference: difference, relativeDifference: baseMean != 0 ? difference / baseMean : nil,
+            ciLow: halfWidth.map { difference - $0 }, ciHigh: halfWidth.map { difference + $0 },
+            n: seeds.count))
+        continue
+      }
       // In seed order, so sums (and their last bits) never depend on dictionary order.
       guard let sampleA = groupedA[key].map(bySeed), let sampleB = groupedB[key].map(bySeed),
         !sampleA.isEmpty, !sampleB.isEmpty

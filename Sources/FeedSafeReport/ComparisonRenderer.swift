@@ -78,13 +78,18 @@ public enum ComparisonRenderer {
   ]
 
   static func cells(_ row: ComparisonRow) -> [String] {
-    let f = ResultsRenderer.format
+    // `–` where a side has no value (no seed of the other arm reached a median).
+    func f(_ value: Double) -> String { value.isFinite ? ResultsRenderer.format(value) : "–" }
     let interval = row.ciLow.flatMap { low in row.ciHigh.map { "[\(f(low)), \(f($0))]" } } ?? "–"
-    let relative = row.relativeDifference.map { String(format: "%+.1f%%", $0 * 100) } ?? "–"
+    let relative =
+      row.relativeDifference.map {
+        ($0 > 0 ? "+" : $0 < 0 ? "-" : "") + Headline.percent($0, decimals: 1)
+      } ?? "–"
     return [
       row.cohort, row.metric.rawValue, row.category, row.baseline, row.other, f(row.baselineMean),
       f(row.otherMean),
-      (row.difference > 0 ? "+" : "") + f(row.difference), relative, interval, "\(row.n)",
+      (row.difference > 0 ? "+" : "") + f(row.difference), relative, interval,
+      row.hasOther ? "\(row.n)" : "0",
       verdict(row),
     ]
   }
@@ -98,13 +103,40 @@ public enum ComparisonRenderer {
     return increased == row.metric.higherIsWorse ? "worse" : "better"
   }
 
+  /// The terminal table: one section per cohort and compared arm (`children: childrens_code vs
+  /// no_protections`), so the long names are said once and lines fit 120 columns.
   static func table(_ rows: [ComparisonRow], colour: Bool) -> String {
-    let lines = rows.map(cells)
-    return TextTable.render(
-      header: header, rows: lines, rightAligned: Set(5..<11)
-    ) { index, text in
+    var sections: [(title: String, rows: [ComparisonRow])] = []
+    var index: [String: Int] = [:]
+    for row in rows {
+      let title = "\(row.cohort): \(row.other) vs \(row.baseline)"
+      if let at = index[title] {
+        sections[at].rows.append(row)
+      } else {
+        index[title] = sections.count
+        sections.append((title, [row]))
+      }
+    }
+    // Sections of one cohort stay together, in the order the rows came.
+    let cohortOrder = Dictionary(
+      rows.map(\.cohort).enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+    let sorted = sections.enumerated().sorted {
+      (cohortOrder[$0.element.rows[0].cohort] ?? 0, $0.offset)
+        < (cohortOrder[$1.element.rows[0].cohort] ?? 0, $1.offset)
+    }.map(\.element)
+    let lines = sorted.map { section in
+      section.rows.map { row -> [String] in
+        let all = cells(row)
+        return [ResultsRenderer.label(row.metric, row.category)] + Array(all[5...])
+      }
+    }
+    return TextTable.sections(
+      header: ["metric · category", "baseline", "other", "Δ", "Δ %", "95% CI of Δ", "n", ""],
+      sections: zip(sorted, lines).map { ($0.title, $1) }, fixedColumns: 1,
+      rightAligned: Set(1..<7)
+    ) { section, row, text in
       guard colour else { return text }
-      switch lines[index][11] {
+      switch lines[section][row][7] {
       case "worse": return "\u{1B}[31m\(text)\u{1B}[0m"
       case "better": return "\u{1B}[32m\(text)\u{1B}[0m"
       default: return text
@@ -131,8 +163,8 @@ public enum ComparisonRenderer {
     for row in rows {
       let fields = [
         row.cohort, row.metric.rawValue, row.category, row.baseline, row.other,
-        "\(row.baselineMean)", "\(row.otherMean)",
-        "\(row.difference)", row.relativeDifference.map { "\($0)" } ?? "",
+        "\(row.baselineMean)", row.hasOther ? "\(row.otherMean)" : "",
+        row.hasOther ? "\(row.difference)" : "", row.relativeDifference.map { "\($0)" } ?? "",
         row.ciLow.map { "\($0)" } ?? "",
         row.ciHigh.map { "\($0)" } ?? "", "\(row.n)", verdict(row),
       ]
@@ -146,8 +178,10 @@ public enum ComparisonRenderer {
       [
         "cohort": row.cohort, "metric": row.metric.rawValue, "category": row.category,
         "baseline": row.baseline,
-        "other": row.other, "baseline_mean": row.baselineMean, "other_mean": row.otherMean,
-        "difference": row.difference, "relative_difference": row.relativeDifference ?? NSNull(),
+        "other": row.other, "baseline_mean": row.baselineMean,
+        "other_mean": row.hasOther ? row.otherMean : NSNull(),
+        "difference": row.hasOther ? row.difference : NSNull(),
+        "relative_difference": row.relativeDifference ?? NSNull(),
         "ci_low": row.ciLow ?? NSNull(), "ci_high": row.ciHigh ?? NSNull(), "n": row.n,
         "credible": row.isCredible, "verdict": verdict(row),
       ]

@@ -43,8 +43,9 @@ public enum ResultsRenderer {
       document.cohorts.filter { document.childCohorts.contains($0) }
       + document.cohorts.filter { !document.childCohorts.contains($0) && $0 != "all" }
     let groups = HarmMeasures.groupNames
-    var lines: [[String]] = [["cohort", "metric", "category"] + document.arms]
+    var sections: [(title: String, rows: [[String]])] = []
     for cohort in cohorts {
+      var rows: [[String]] = []
       // Beyond-the-feed metrics are shown for all children and adults; --detail shows every band.
       for metric in Metric.allCases
       where detail || !metric.isBeyondFeed || ["children", "adult"].contains(cohort) {
@@ -62,18 +63,27 @@ public enum ResultsRenderer {
             guard let low = row.ciLow, let high = row.ciHigh else { return format(row.mean) }
             return "\(format(row.mean)) [\(format(low)), \(format(high))]"
           }
-          lines.append([cohort, metric.rawValue, category] + cells)
+          rows.append([label(metric, category)] + cells)
         }
       }
+      sections.append((cohort, rows))
     }
     let seeds = document.scenario.seeds.count
     let summary =
       "\(TerminalText.sanitised(document.scenario.name)): \(document.scenario.people) people, \(document.scenario.items) items, "
       + "\(document.scenario.horizonDays) days, \(seeds) seed\(seeds == 1 ? "" : "s"); "
-      + (seeds > 1 ? "mean [95% CI] over seeds\n" : "one seed, no confidence intervals\n")
+      + (seeds > 1
+        ? "mean [95% CI] over seeds, by cohort\n" : "one seed, no confidence intervals\n")
+    let header = ["metric · category"] + document.arms
     return summary
-      + TextTable.render(
-        header: lines[0], rows: Array(lines.dropFirst()), rightAligned: Set(3..<lines[0].count))
+      + TextTable.sections(
+        header: header, sections: sections, fixedColumns: 1,
+        rightAligned: Set(1..<header.count))
+  }
+
+  /// `exposure_per_1k · any_harm`, or the metric alone when it is not per category.
+  public static func label(_ metric: Metric, _ category: String) -> String {
+    category == Metric.allCategories ? metric.rawValue : "\(metric.rawValue) · \(category)"
   }
 
   static func json(_ document: ResultsDocument) -> String {

@@ -10,12 +10,16 @@ public struct Scenario: Sendable {
   public let text: String
   /// The experiment it declares, with every default filled in.
   public let spec: ExperimentSpec
+  /// Every other file the scenario read (included feed files, then `--feeds` files), in the
+  /// order read, with its text: what a stored run hashes so that it can be traced to its inputs.
+  public let inputs: [ScenarioInput]
 
   /// A scenario from its parts (used to apply command-line overrides to a loaded one).
-  public init(path: String, text: String, spec: ExperimentSpec) {
+  public init(path: String, text: String, spec: ExperimentSpec, inputs: [ScenarioInput] = []) {
     self.path = path
     self.text = text
     self.spec = spec
+    self.inputs = inputs
   }
 
   /// The scenario format version this build reads.
@@ -67,6 +71,23 @@ public struct Scenario: Sendable {
       for diagnostic in sorted where !unique.contains(diagnostic) { unique.append(diagnostic) }
       throw ScenarioError(diagnostics: unique)
     }
-    return Scenario(path: file, text: text, spec: spec)
+    return Scenario(path: file, text: text, spec: spec, inputs: parser.inputs)
   }
+}
+
+/// A file a scenario read besides itself.
+public struct ScenarioInput: Sendable, Equatable {
+  /// Why it was read.
+  public enum Role: String, Sendable {
+    /// Named by the scenario's `feeds.include`.
+    case include
+    /// Named on the command line with `--feeds`.
+    case feeds
+  }
+  /// Why it was read.
+  public let role: Role
+  /// Its path as the user wrote it (an include beside the including scenario).
+  public let path: String
+  /// Its text, exactly as read.
+  public let text: String
 }

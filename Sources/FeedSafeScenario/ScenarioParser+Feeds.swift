@@ -91,6 +91,8 @@ extension ScenarioParser {
       return
     case .success(let found): text = found
     }
+    inputs.append(
+      ScenarioInput(role: including == nil ? .feeds : .include, path: shown, text: text))
     let saved = reader
     reader = NodeReader(file: shown)
     do throws(ScenarioError) {

@@ -13,6 +13,8 @@ struct ScenarioParser {
   let includeRoot: (path: String, isExplicit: Bool)
   /// What each file may cost to read.
   let limits: ScenarioLimits
+  /// Every included and `--feeds` file read so far, in order.
+  var inputs: [ScenarioInput] = []
 
   init(
     file: String, feedOverrideFiles: [String] = [], includeRoot: String? = nil,

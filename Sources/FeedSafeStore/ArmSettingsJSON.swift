@@ -49,10 +49,46 @@ enum ArmSettingsJSON {
         tracking_prompt: policy.offersRejectOnFirstScreen
           ? "reject_on_first_screen" : "accept_only_on_first_screen")
     }
+    return json(bands)
+  }
+
+  /// A feed definition as stored: sources with quotas, every non-zero weight, the page.
+  struct Feed: Encodable {
+    let sources: [String: Int]
+    let scoring: [String: Double]
+    let page_size: Int
+    let trending_size: Int
+    let fallback: String?
+    let exploration: Double
+  }
+
+  /// The definitions of every feed the arm serves (each band's feed and the fallbacks they lead
+  /// to), by name, as stable JSON: what a `--feeds` file changed, readable from the store.
+  static func feeds(_ arm: Arm, spec: ExperimentSpec) -> String {
+    var names = spec.population.bands.all.map { arm.policy(for: $0).feed }
+    var feeds: [String: Feed] = [:]
+    while let name = names.popLast() {
+      guard feeds[name] == nil, let index = spec.feedIndex(named: name) else { continue }
+      let feed = spec.feeds[index]
+      var scoring: [String: Double] = [:]
+      for feature in ScoringFeature.allCases where feed.weight(of: feature) != 0 {
+        scoring[feature.rawValue] = feed.weight(of: feature)
+      }
+      feeds[name] = Feed(
+        sources: Dictionary(
+          feed.sources.map { ($0.source.rawValue, $0.quota) }, uniquingKeysWith: +),
+        scoring: scoring, page_size: feed.pageSize, trending_size: feed.trendingSize,
+        fallback: feed.fallback, exploration: feed.exploration)
+      if let fallback = feed.fallback { names.append(fallback) }
+    }
+    return json(feeds)
+  }
+
+  private static func json(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    guard let data = try? encoder.encode(bands) else {
-      preconditionFailure("arm settings are plain strings, numbers and booleans")
+    guard let data = try? encoder.encode(value) else {
+      preconditionFailure("arm settings and feeds are plain strings, numbers and booleans")
     }
     return String(decoding: data, as: UTF8.self)
   }

@@ -120,7 +120,26 @@ enum Migrations {
       """
     ),
     (
-      "5-audit-accounts",
+      "5-run-provenance",
+      """
+      ALTER TABLE runs ADD COLUMN command_line TEXT;
+      ALTER TABLE runs ADD COLUMN scenario_git_commit TEXT;
+      ALTER TABLE runs ADD COLUMN scenario_git_dirty INTEGER CHECK (scenario_git_dirty IN (0, 1));
+      ALTER TABLE runs ADD COLUMN burn_in_days INTEGER CHECK (burn_in_days >= 0);
+      ALTER TABLE runs ADD COLUMN inputs_sha256 TEXT;
+      ALTER TABLE arms ADD COLUMN feeds TEXT;
+      CREATE TABLE run_files (
+        run_id   TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        role     TEXT NOT NULL CHECK (role IN ('scenario', 'include', 'feeds')),
+        path     TEXT NOT NULL,
+        sha256   TEXT NOT NULL,
+        PRIMARY KEY (run_id, position)
+      );
+      """
+    ),
+    (
+      "6-audit-accounts",
       """
       CREATE TABLE audit_personas (
         run_id   TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,

@@ -44,6 +44,10 @@ public struct RunRecord: Sendable, Equatable {
   public var host: String?
   /// Arm names in scenario order.
   public var arms: [String]
+  /// Unmeasured days before the horizon; `nil` for runs stored before schema 5.
+  public var burnInDays: Int?
+  /// What else the run read, the scenario folder's git state and the command line.
+  public var provenance: RunProvenance = .none
 
   /// Whether the run says `running` but the process that wrote it is gone (killed): its results
   /// are incomplete and will never be finished.
@@ -68,14 +72,21 @@ public struct RunRecord: Sendable, Equatable {
 /// A run about to be written: everything known before the first seed.
 public struct NewRun: Sendable {
   public var record: RunRecord
-  /// One row per arm: name, preset, age assurance and the fully resolved settings as JSON.
+  /// One row per arm: name, preset, age assurance, the fully resolved settings and the
+  /// definitions of the feeds it serves, as JSON.
   public var armSettings:
-    [(name: String, preset: String?, ageAssurance: String, settings: String, sweep: SweepPoint?)]
+    [(
+      name: String, preset: String?, ageAssurance: String, settings: String, feeds: String,
+      sweep: SweepPoint?
+    )]
 
-  /// The new run of `spec`, loaded from `path` with text `text`.
+  /// The new run of `spec`, loaded from `path` with text `text`. `inputs` are the other files
+  /// the scenario read (role `include` or `feeds`, path, text), hashed with the scenario into
+  /// the run's provenance.
   public init(
     spec: ExperimentSpec, path: String, text: String, threads: Int, toolVersion: String,
-    gitCommit: String?
+    gitCommit: String?, inputs: [(role: RunFile.Role, path: String, text: String)] = [],
+    commandLine: String? = nil, scenarioGit: GitState? = nil
   ) {
     let cohorts = Cohorts(population: spec.population)
     record = RunRecord(
@@ -88,13 +99,22 @@ public struct NewRun: Sendable {
       categories: HarmMeasures(taxonomy: spec.taxonomy).names,
       startedAt: RunRecord.timestamp(Date()), finishedAt: nil, wallSeconds: nil, status: .running,
       error: nil, pid: Int(ProcessInfo.processInfo.processIdentifier), host: RunRecord.currentHost,
-      arms: spec.arms.map(\.name))
+      arms: spec.arms.map(\.name), burnInDays: spec.burnInDays)
     armSettings = spec.arms.map { arm in
       (
         arm.name, arm.preset, (arm.ageAssurance ?? spec.population.ageAssurance).description,
-        ArmSettingsJSON.encode(arm, spec: spec), arm.sweepPoint
+        ArmSettingsJSON.encode(arm, spec: spec), ArmSettingsJSON.feeds(arm, spec: spec),
+        arm.sweepPoint
       )
     }
+    let files =
+      [RunFile(role: .scenario, path: path, text: text)]
+      + inputs.map { RunFile(role: $0.role, path: $0.path, text: $0.text) }
+    record.provenance = RunProvenance(
+      commandLine: commandLine, scenarioGit: scenarioGit, files: files,
+      inputsSHA256: RunProvenance.inputsDigest(
+        files: files, spec: spec,
+        arms: armSettings.map { ($0.name, $0.settings, $0.feeds) }))
   }
 }
 

@@ -6,7 +6,10 @@ extension RunStore {
     id, name, description, scenario_path, scenario_text, scenario_sha256, tool_version, git_commit,
     base_seed, seeds, horizon_days, people, items, threads, cohorts, child_cohorts, categories,
     started_at, finished_at, wall_seconds, status, error, pid, host,
-    (SELECT json_group_array(name) FROM (SELECT name FROM arms WHERE run_id = runs.id ORDER BY position))
+    (SELECT json_group_array(name) FROM (SELECT name FROM arms WHERE run_id = runs.id ORDER BY position)),
+    burn_in_days, command_line, scenario_git_commit, scenario_git_dirty, inputs_sha256,
+    (SELECT json_group_array(json_array(role, path, sha256)) FROM
+      (SELECT role, path, sha256 FROM run_files WHERE run_id = runs.id ORDER BY position))
     """
 
   /// The most recent runs first, at most `limit`.
@@ -126,14 +129,17 @@ extension RunStore {
     }
   }
 
-  /// Each arm's name, preset, age assurance and resolved settings JSON, in scenario order.
+  /// Each arm's name, preset, age assurance, resolved settings JSON and the JSON of the feed
+  /// definitions it serves (`nil` for runs stored before schema 5), in scenario order.
   public func armSettings(runID: String) throws -> [(
-    name: String, preset: String?, ageAssurance: String, settings: String
+    name: String, preset: String?, ageAssurance: String, settings: String, feeds: String?
   )] {
     try connection.rows(
-      "SELECT name, preset, age_assurance, settings FROM arms WHERE run_id = ? ORDER BY position",
+      "SELECT name, preset, age_assurance, settings, feeds FROM arms WHERE run_id = ? ORDER BY position",
       [.text(runID)]
-    ).map { ($0[0].string ?? "", $0[1].string, $0[2].string ?? "", $0[3].string ?? "{}") }
+    ).map {
+      ($0[0].string ?? "", $0[1].string, $0[2].string ?? "", $0[3].string ?? "{}", $0[4].string)
+    }
   }
 
   /// Every per-seed metric value of a run.
@@ -185,8 +191,8 @@ extension RunStore {
         "ORDER BY (SELECT position FROM arms WHERE arms.run_id = survival.run_id AND arms.name = survival.arm), seed, cohort, category, minute"
     case .arms:
       columns = [
-        "position", "name", "preset", "age_assurance", "settings", "sweep_parameter", "sweep_value",
-        "sweep_base_arm",
+        "position", "name", "preset", "age_assurance", "settings", "feeds", "sweep_parameter",
+        "sweep_value", "sweep_base_arm",
       ]
       order = "ORDER BY position"
     case .auditMetrics:
@@ -223,7 +229,22 @@ extension RunStore {
       wallSeconds: row[19].double,
       status: row[20].string.flatMap(RunStatus.init(rawValue:)) ?? .failed,
       error: row[21].string, pid: row[22].int, host: row[23].string,
-      arms: JSONList.decode(row[24].string))
+      arms: JSONList.decode(row[24].string), burnInDays: row[25].int,
+      provenance: RunProvenance(
+        commandLine: row[26].string,
+        scenarioGit: row[27].string.map { GitState(commit: $0, isDirty: row[28].int == 1) },
+        files: runFiles(row[30].string), inputsSHA256: row[29].string))
+  }
+
+  /// The `run_files` rows of a run, from their JSON aggregate.
+  private static func runFiles(_ text: String?) -> [RunFile] {
+    guard let data = text?.data(using: .utf8),
+      let rows = try? JSONSerialization.jsonObject(with: data) as? [[String]]
+    else { return [] }
+    return rows.compactMap { row in
+      guard row.count == 3, let role = RunFile.Role(rawValue: row[0]) else { return nil }
+      return RunFile(role: role, path: row[1], sha256: row[2])
+    }
   }
 }
 

@@ -10,8 +10,9 @@ extension RunStore {
         """
         INSERT INTO runs (id, name, description, scenario_path, scenario_text, scenario_sha256,
           tool_version, git_commit, base_seed, seeds, horizon_days, people, items, threads, cohorts,
-          child_cohorts, categories, started_at, status, pid, host)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)
+          child_cohorts, categories, started_at, status, pid, host, command_line,
+          scenario_git_commit, scenario_git_dirty, burn_in_days, inputs_sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)
         """,
         [
           .text(r.id), .text(r.name), .text(r.description), .text(r.scenarioPath),
@@ -24,17 +25,30 @@ extension RunStore {
           .text(JSONList.encode(r.categories)), .text(r.startedAt),
           r.pid.map { .integer(Int64($0)) } ?? .null,
           r.host.map(SQLValue.text) ?? .null,
+          r.provenance.commandLine.map(SQLValue.text) ?? .null,
+          r.provenance.scenarioGit.map { .text($0.commit) } ?? .null,
+          r.provenance.scenarioGit.map { .integer($0.isDirty ? 1 : 0) } ?? .null,
+          r.burnInDays.map { .integer(Int64($0)) } ?? .null,
+          r.provenance.inputsSHA256.map(SQLValue.text) ?? .null,
         ])
+      for (position, file) in r.provenance.files.enumerated() {
+        try connection.run(
+          "INSERT INTO run_files (run_id, position, role, path, sha256) VALUES (?, ?, ?, ?, ?)",
+          [
+            .text(r.id), .integer(Int64(position)), .text(file.role.rawValue), .text(file.path),
+            .text(file.sha256),
+          ])
+      }
       for (position, arm) in run.armSettings.enumerated() {
         try connection.run(
           """
-          INSERT INTO arms (run_id, position, name, preset, age_assurance, settings, sweep_parameter,
-            sweep_value, sweep_base_arm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO arms (run_id, position, name, preset, age_assurance, settings, feeds,
+            sweep_parameter, sweep_value, sweep_base_arm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
           [
             .text(r.id), .integer(Int64(position)), .text(arm.name),
             arm.preset.map(SQLValue.text) ?? .null,
-            .text(arm.ageAssurance), .text(arm.settings),
+            .text(arm.ageAssurance), .text(arm.settings), .text(arm.feeds),
             arm.sweep.map { .text($0.parameter) } ?? .null,
             arm.sweep.map { .real($0.value) } ?? .null,
             arm.sweep.map { .text($0.baseArm) } ?? .null,
@@ -166,8 +180,7 @@ extension RunStore {
     try connection.transaction {
       for table in [
         "audit_traces", "audit_windows", "audit_metrics", "audit_personas", "survival", "daily",
-        "summary", "metrics",
-        "seeds_done", "arms",
+        "summary", "metrics", "seeds_done", "run_files", "arms",
       ] {
         try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.text(runID)])
       }

@@ -28,13 +28,60 @@ enum ScenarioExecution {
     if let recorder {
       FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
     }
+    return try execute(
+      spec, recorder: recorder, threads: threads, quiet: quiet, onResult: onResult,
+      summarise: { $0 })
+  }
+
+  /// Runs the seeds a stopped run has not stored yet, into the same run, and completes it with
+  /// the summary over all of its seeds: stored values are read back exactly (SQLite REAL), and
+  /// the summary takes each group's values in seed order, so it is bit-identical to the summary
+  /// of an uninterrupted run.
+  static func resume(
+    _ resumption: RunResumption, store: RunStore, threads: Int, quiet: Bool
+  ) throws -> Outcome {
+    let spec = resumption.scenario.spec
+    let record = resumption.record
+    try MemoryCheck.require(spec: spec, threads: threads)
+    let earlier = try store.reopen(runID: record.id)
+    let recorder = RunRecorder(resuming: record, arms: spec.arms.count, store: store)
+    FileHandle.standardError.write(
+      Data(
+        "run \(record.id) → \(store.path): resuming, \(resumption.seedsDone.count) of \(record.seeds.count) seeds stored\n"
+          .utf8))
+    let remaining = record.seeds.count - resumption.seedsDone.count
+    let measures = HarmMeasures(taxonomy: spec.taxonomy)
+    let summarise = { (new: [SummaryRow]) throws -> [SummaryRow] in
+      SeedSummary.summarise(
+        try store.metricValues(runID: record.id), arms: spec.arms.map(\.name),
+        cohorts: Cohorts(population: spec.population).names,
+        categories: measures.names + [Metric.allCategories])
+    }
+    guard remaining > 0 else {
+      let rows = try summarise([])
+      try recorder.complete(summary: rows, wallSeconds: earlier)
+      return Outcome(rows: rows, audit: [], runID: record.id, seconds: 0)
+    }
+    return try execute(
+      resumption.remainingSpec, recorder: recorder, threads: threads, quiet: quiet,
+      earlierSeconds: earlier, onResult: { _ in }, summarise: summarise)
+  }
+
+  /// Runs `spec` into `recorder`; `summarise` turns the summary of the seeds run now into the
+  /// run's summary (all seeds, when resuming).
+  private static func execute(
+    _ spec: ExperimentSpec, recorder: RunRecorder?, threads: Int, quiet: Bool,
+    earlierSeconds: Double = 0, onResult: (ArmSeedResult) -> Void,
+    summarise: ([SummaryRow]) throws -> [SummaryRow]
+  ) throws -> Outcome {
     Interruption.install()
     let progress = ProgressLine(enabled: !quiet)
     let started = Date()
+    func wall() -> Double { earlierSeconds + Date().timeIntervalSince(started) }
     let rows: [SummaryRow]
     var auditValues: [AuditValue] = []
     do {
-      rows = try ExperimentRunner.run(
+      let ran = try ExperimentRunner.run(
         spec, threads: threads, isCancelled: { Interruption.isRequested },
         onProgress: progress.update,
         onResult: { result in
@@ -42,18 +89,19 @@ enum ScenarioExecution {
           auditValues += result.audit.values
           try recorder?.record(result)
         })
-      try recorder?.complete(summary: rows, wallSeconds: Date().timeIntervalSince(started))
+      rows = try summarise(ran)
+      try recorder?.complete(summary: rows, wallSeconds: wall())
     } catch is RunCancelled {
       progress.finish("interrupted")
-      try recorder?.end(
-        .interrupted, error: "interrupted by signal", wallSeconds: Date().timeIntervalSince(started)
-      )
+      try recorder?.end(.interrupted, error: "interrupted by signal", wallSeconds: wall())
       throw CommandFailure(
         message: "run interrupted"
-          + (recorder.map { "; run \($0.runID) is marked interrupted" } ?? ""),
+          + (recorder.map {
+            "; run \($0.runID) is marked interrupted (continue it: feedsafe run --resume \($0.runID))"
+          } ?? ""),
         exitCode: FeedSafeCommand.interrupted)
     } catch {
-      try? recorder?.end(.failed, error: "\(error)", wallSeconds: Date().timeIntervalSince(started))
+      try? recorder?.end(.failed, error: "\(error)", wallSeconds: wall())
       throw error
     }
     let seconds = Date().timeIntervalSince(started)

@@ -6,7 +6,7 @@ import Foundation
 /// Flags shared by every command that loads and runs a scenario.
 struct ScenarioOptions: ParsableArguments {
   @Argument(help: "The scenario file (YAML).")
-  var file: String
+  var file: String?
 
   @Option(
     parsing: .unconditional,
@@ -53,6 +53,7 @@ struct ScenarioOptions: ParsableArguments {
 
   /// The scenario with the overrides applied.
   func load() throws -> Scenario {
+    guard let file else { throw CommandFailure.badInput("missing the scenario file (FILE)") }
     for feedFile in feedFiles where !FileManager.default.fileExists(atPath: feedFile) {
       throw CommandFailure.badInput("--feeds: no such file '\(feedFile)'")
     }
@@ -71,7 +72,8 @@ struct ScenarioOptions: ParsableArguments {
       }
       spec.burnInDays = burnInDays
     }
-    scenario = Scenario(path: scenario.path, text: scenario.text, spec: spec)
+    scenario = Scenario(
+      path: scenario.path, text: scenario.text, spec: spec, inputs: scenario.inputs)
     return scenario
   }
 

@@ -75,10 +75,37 @@ struct CompareReportTests {
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first?.hasPrefix("| cohort | metric | category | baseline | other |") == true)
+    #expect(lines.first?.hasSuffix("Welch (unpaired): the runs' seeds differ") == true)
+    #expect(lines.contains { $0.hasPrefix("Welch, unpaired; the difference Δ with its 95% CI:") })
+    let header = try #require(
+      lines.firstIndex { $0.hasPrefix("| cohort | metric | category | baseline | other |") })
     #expect(
-      lines.dropFirst(2).first?.contains(
+      lines.dropFirst(header + 2).first?.contains(
         "| \(store.first)/no_protections | \(store.second)/no_protections |") == true)
+  }
+
+  @Test(
+    "compare RUN@PATH RUN reads each run from its own store and pairs runs of one world and seeds")
+  func compareAcrossStores() throws {
+    let store = try Store()
+    let other = try StoreCommandTests.Folder()
+    let candidate = try Store.run(["--seeds", "3"], db: other.db)
+    let result = try CLI.run([
+      "compare", "\(store.first)@\(store.folder.db)", "latest", "--format", "csv", "--db", other.db,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "\(store.first) (\(store.folder.db)) vs \(candidate) (\(other.db)): paired by seed"))
+    // Same scenario, seeds and sizes: every per-seed difference is 0, so the interval is [0, 0].
+    let row = try #require(
+      result.stdout.split(separator: "\n").first {
+        $0.hasPrefix("children,exposure_per_1k,any_harm,")
+      })
+    #expect(row.hasSuffix(",0.0,0.0,0.0,0.0,3,"))
+    let bad = try CLI.run(["compare", "latest@", "--db", other.db])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("'latest@' is not RUN@PATH"))
   }
 
   @Test("runs of different scenario shapes are refused with what differs")

@@ -27,16 +27,21 @@ struct RunCommandTests {
     #expect(result.stderr.isEmpty)
   }
 
-  @Test("run prints a table with arms as columns and children's bands first")
+  @Test(
+    "run opens with the headline, then a table with arms as columns, children's bands first, within 120 columns"
+  )
   func runTable() throws {
     let result = try CLI.run(["run", "scenarios/quickstart.yaml"] + Self.small)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
-    let header = try #require(lines.first { $0.hasPrefix("cohort") })
+    #expect(lines.first?.hasPrefix("Children's exposure to any harm") == true)
+    #expect(lines.dropFirst(2).first?.hasPrefix("  childrens_code vs no_protections: ") == true)
+    let header = try #require(lines.first { $0.hasPrefix("  metric · category") })
     #expect(header.contains("no_protections") && header.contains("childrens_code"))
-    let firstRow = try #require(lines.first { $0.hasPrefix("under_13") })
-    let firstAdult = try #require(lines.firstIndex { $0.hasPrefix("adult") })
-    #expect(try #require(lines.firstIndex(of: firstRow)) < firstAdult)
+    let firstBand = try #require(lines.firstIndex { $0 == "under_13" })
+    let firstAdult = try #require(lines.firstIndex { $0 == "adult" })
+    #expect(firstBand < firstAdult)
+    #expect(lines.allSatisfy { $0.count <= 120 })
   }
 
   @Test("run --format csv prints one header and one line per row")

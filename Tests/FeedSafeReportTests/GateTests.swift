@@ -122,7 +122,7 @@ struct GateTests {
         == .fail)
   }
 
-  @Test("a neutral change, and a worsening within tolerance or within noise, pass")
+  @Test("a neutral change, and a worsening within tolerance, pass")
   func neutralChange() {
     #expect(
       Self.baselineVerdict(new: Self.values("a", centre: 10), old: Self.values("a", centre: 10))
@@ -130,8 +130,36 @@ struct GateTests {
     #expect(
       Self.baselineVerdict(new: Self.values("a", centre: 10.5), old: Self.values("a", centre: 10))
         == .pass)
+  }
+
+  @Test(
+    "a worsening beyond tolerance but within noise is 'worse, not credible', with the seeds to decide it"
+  )
+  func worseNotCredible() throws {
     let noisy = Self.values("a", centre: 13, spread: 30)
-    #expect(Self.baselineVerdict(new: noisy, old: Self.values("a", centre: 10)) == .pass)
+    let old = Self.values("a", centre: 10)
+    #expect(Self.baselineVerdict(new: noisy, old: old) == .worseNotCredible)
+    let report = Gate(values: noisy, sweeps: [:], spec: .standard).evaluate(
+      baseline: Gate.Baseline(
+        label: "old", values: old, arms: ["a"], cohorts: ["children"], tolerance: nil))
+    let result = try #require(report.results.first { $0.verdict == .worseNotCredible })
+    #expect(result.detail.contains("the interval includes 0 (paired by seed"))
+    #expect(result.detail.contains("seeds would likely decide it (this run has"))
+    #expect(!report.failed(strict: false))
+    #expect(report.failed(strict: true))
+    let table = GateRenderer.table(report, colour: false)
+    #expect(table.contains("WORSE, NOT CREDIBLE"))
+    #expect(table.contains("worse, not credible: a: children/any_harm/exposure_per_1k"))
+    #expect(
+      GateRenderer.json(report, failed: false).contains("\"verdict\" : \"worse, not credible\""))
+  }
+
+  @Test("the seeds needed grow as the square of the interval over the observed worsening")
+  func seedsNeeded() {
+    // n · (halfWidth ÷ distance)² = 4 · (3 ÷ 1)² = 36, plus one for the t quantile's margin.
+    #expect(
+      Gate.seedsNeeded(n: 4, halfWidth: 3, distance: 1)
+        == "about 37 seeds would likely decide it (this run has 4)")
   }
 
   @Test("an improvement never fails, and minutes to first exposure count lower as worse")
@@ -197,8 +225,34 @@ struct GateTests {
     #expect(cases[1].attribute(forName: "name")?.stringValue == "bad <rule>")
     #expect(cases[1].elements(forName: "failure").first?.attribute(forName: "message") != nil)
     #expect(cases[2].elements(forName: "skipped").count == 1)
+    #expect(cases.allSatisfy { $0.elements(forName: "system-out").count == 1 })
     let strict = try XMLDocument(
       xmlString: GateRenderer.junit(report, suite: "demo", strict: true, seconds: 1))
     #expect(strict.rootElement()?.attribute(forName: "failures")?.stringValue == "2")
+  }
+
+  @Test(
+    "in JUnit a 'worse, not credible' rule passes with its reason in system-out, and fails under --strict"
+  )
+  func junitWorseNotCredible() throws {
+    let report = GateReport(
+      results: [
+        GateResult(
+          name: "a vs baseline", kind: "baseline", value: "4.2 (worse by 1.2)", reference: "3",
+          verdict: .worseNotCredible, detail: "about 9 seeds would likely decide it")
+      ], perDecisionLevel: 0.98, familyLevel: 0.95)
+    let document = try XMLDocument(
+      xmlString: GateRenderer.junit(report, suite: "demo", strict: false, seconds: 1))
+    let testCase = try #require(
+      document.rootElement()?.elements(forName: "testsuite").first?
+        .elements(forName: "testcase").first)
+    #expect(testCase.elements(forName: "failure").isEmpty)
+    #expect(testCase.elements(forName: "skipped").isEmpty)
+    let output = testCase.elements(forName: "system-out").first?.stringValue ?? ""
+    #expect(output.hasPrefix("worse, not credible: 4.2 (worse by 1.2) vs 3:"))
+    #expect(output.contains("about 9 seeds"))
+    let strict = try XMLDocument(
+      xmlString: GateRenderer.junit(report, suite: "demo", strict: true, seconds: 1))
+    #expect(strict.rootElement()?.attribute(forName: "failures")?.stringValue == "1")
   }
 }

@@ -33,13 +33,15 @@ struct ResultsRendererTests {
     #expect(rows[0]["ci_high"] as? Double == 15)
   }
 
-  @Test("the table shows mean [low, high] per arm, and the mean alone without an interval")
+  @Test(
+    "the table shows mean [low, high] per arm under each cohort, and the mean alone without an interval"
+  )
   func tableCells() throws {
     let text = ResultsRenderer.render(Self.document, as: .table)
+    let lines = text.split(separator: "\n")
+    let section = try #require(lines.firstIndex { $0 == "13_15" })
     let line = try #require(
-      text.split(separator: "\n").first {
-        $0.hasPrefix("13_15") && $0.contains("any_harm") && $0.contains("exposure_per_1k")
-      })
+      lines[section...].first { $0.hasPrefix("  exposure_per_1k · any_harm") })
     #expect(line.contains("12.50 [10.00, 15.00]"))
     #expect(line.hasSuffix("2.250"))
   }

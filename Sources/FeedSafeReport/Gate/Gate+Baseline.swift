@@ -78,12 +78,19 @@ extension Gate {
           "worse by more than the tolerance, and credibly (\(test): \(f(worse - halfWidth)) to \(f(worse + halfWidth)))"
       )
     }
-    let detail =
-      worse > allowance
-      ? "worse by more than the tolerance, but within noise (\(test): \(f(worse - halfWidth)) to \(f(worse + halfWidth)))"
-      : "within tolerance"
+    if worse > allowance {
+      // The interval includes 0: say so, and how many seeds would tell (the interval's
+      // half-width shrinks as 1/√n, so it clears 0 at about n·(halfWidth ÷ worse)² seeds).
+      let seeds = paired ? newValues.count : min(newValues.count, oldValues.count)
+      return GateResult(
+        name: name, kind: "baseline", value: value, reference: reference,
+        verdict: .worseNotCredible,
+        detail:
+          "worse by more than the tolerance, but not credibly: the interval includes 0 (\(test): \(f(worse - halfWidth)) to \(f(worse + halfWidth))); "
+          + Self.seedsNeeded(n: seeds, halfWidth: halfWidth, distance: worse))
+    }
     return GateResult(
       name: name, kind: "baseline", value: value, reference: reference, verdict: .pass,
-      detail: detail)
+      detail: "within tolerance")
   }
 }

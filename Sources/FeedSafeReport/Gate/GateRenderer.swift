@@ -13,7 +13,7 @@ public enum GateRenderer {
       guard colour else { return text }
       switch report.results[index].verdict {
       case .fail: return "\u{1B}[31m\(text)\u{1B}[0m"
-      case .undetermined: return "\u{1B}[33m\(text)\u{1B}[0m"
+      case .undetermined, .worseNotCredible: return "\u{1B}[33m\(text)\u{1B}[0m"
       case .pass: return text
       }
     }
@@ -27,7 +27,7 @@ public enum GateRenderer {
           separator: "\n") + "\n"
     }
     let counts = Verdict.allCases.map { verdict in
-      "\(report.results.filter { $0.verdict == verdict }.count) \(verdict.rawValue == "pass" ? "passed" : verdict.rawValue == "fail" ? "failed" : "undetermined")"
+      "\(report.results.filter { $0.verdict == verdict }.count) \(verdict.tallyText)"
     }
     output +=
       "\n\(counts.joined(separator: ", ")); each decision at \(percent(report.perDecisionLevel)) confidence "
@@ -57,8 +57,10 @@ public enum GateRenderer {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  /// JUnit XML: one test case per rule; a failed rule is a `<failure>`, an undetermined one a
-  /// `<failure>` under `strict` and otherwise `<skipped>`.
+  /// JUnit XML: one test case per rule, each with its value, reference and reason in
+  /// `<system-out>`. A failed rule is a `<failure>`; an undetermined one is `<skipped>` (a
+  /// `<failure>` under `strict`); a `worse, not credible` one passes, its `<system-out>` starting
+  /// `worse, not credible:` (a `<failure>` under `strict`).
   public static func junit(_ report: GateReport, suite: String, strict: Bool, seconds: Double)
     -> String
   {
@@ -66,9 +68,7 @@ public enum GateRenderer {
       text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
-    let failures = report.results.filter {
-      $0.verdict == .fail || (strict && $0.verdict == .undetermined)
-    }.count
+    let failures = report.results.filter { $0.verdict.fails(strict: strict) }.count
     let skipped = strict ? 0 : report.results.filter { $0.verdict == .undetermined }.count
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml +=
@@ -77,21 +77,25 @@ public enum GateRenderer {
       "  <testsuite name=\"\(escape(suite))\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", seconds))\">\n"
     for result in report.results {
       xml +=
-        "    <testcase classname=\"feedsafe.\(escape(suite)).\(result.kind)\" name=\"\(escape(result.name))\" time=\"0\">"
-      let message = "\(result.value) vs \(result.reference): \(result.detail)"
+        "    <testcase classname=\"feedsafe.\(escape(suite)).\(result.kind)\" name=\"\(escape(result.name))\" time=\"0\">\n"
+      let message =
+        "\(result.verdict.rawValue): \(result.value) vs \(result.reference): \(result.detail)"
+      let type = result.verdict.rawValue
       switch result.verdict {
       case .pass:
-        xml += "</testcase>\n"
+        break
       case .fail:
         xml +=
-          "\n      <failure message=\"\(escape(message))\" type=\"fail\">\(escape(message))</failure>\n    </testcase>\n"
-      case .undetermined where strict:
-        xml +=
-          "\n      <failure message=\"\(escape(message))\" type=\"undetermined\">\(escape(message))</failure>\n    </testcase>\n"
-      case .undetermined:
-        xml +=
-          "\n      <skipped message=\"\(escape("undetermined: " + message))\"/>\n    </testcase>\n"
+          "      <failure message=\"\(escape(message))\" type=\"\(type)\">\(escape(message))</failure>\n"
+      case .undetermined, .worseNotCredible:
+        if strict {
+          xml +=
+            "      <failure message=\"\(escape(message))\" type=\"\(type)\">\(escape(message))</failure>\n"
+        } else if result.verdict == .undetermined {
+          xml += "      <skipped message=\"\(escape(message))\"/>\n"
+        }
       }
+      xml += "      <system-out>\(escape(message))</system-out>\n    </testcase>\n"
     }
     return xml + "  </testsuite>\n</testsuites>\n"
   }

@@ -8,6 +8,29 @@ public enum Verdict: String, Sendable, CaseIterable {
   case fail
   /// The seeds run cannot tell; more seeds might.
   case undetermined
+  /// Worse than the baseline by more than the tolerance, but the interval of the worsening
+  /// includes 0: the gate passes (it never fails on noise) but says so, with the seeds that
+  /// would decide it. Fails under `--strict`, like `undetermined`.
+  case worseNotCredible = "worse, not credible"
+
+  /// Whether the verdict fails a check (`strict`: one that cannot tell fails too).
+  public func fails(strict: Bool) -> Bool {
+    switch self {
+    case .pass: false
+    case .fail: true
+    case .undetermined, .worseNotCredible: strict
+    }
+  }
+
+  /// The verdict in a tally: `3 passed`, `1 worse, not credible`.
+  var tallyText: String {
+    switch self {
+    case .pass: "passed"
+    case .fail: "failed"
+    case .undetermined: "undetermined"
+    case .worseNotCredible: "worse, not credible"
+    }
+  }
 }
 
 /// One rule's result, as `check` prints it and JUnit XML records it.
@@ -38,6 +61,6 @@ public struct GateReport: Sendable {
 
   /// Whether any rule failed (or, when `strict`, any was undetermined).
   public func failed(strict: Bool) -> Bool {
-    results.contains { $0.verdict == .fail || (strict && $0.verdict == .undetermined) }
+    results.contains { $0.verdict.fails(strict: strict) }
   }
 }

@@ -22,6 +22,15 @@ public enum HTMLReport {
     let audit = auditSection(data)
     if !audit.isEmpty { body += section("Audit accounts", audit) }
     body += section("Arms and their resolved settings", ArmSettingsTable.html(data.armSettings))
+    let feeds = data.armFeeds.filter { !$0.feeds.isEmpty }
+    if !feeds.isEmpty {
+      body += section(
+        "Feed definitions each arm serves",
+        "<dl class=\"feeds\">"
+          + feeds.map {
+            "<dt>\(Markup.escape($0.name))</dt><dd><code>\(Markup.escape($0.feeds))</code></dd>"
+          }.joined() + "</dl>")
+    }
     body += section("All metrics", metricTables(doc))
     body +=
       "<footer><p>Made by FeedSafe. Means over seeds with 95% confidence intervals (Student t); "
@@ -64,14 +73,18 @@ public enum HTMLReport {
       return "<p>This run has one arm; there is nothing to compare.</p>"
     }
     var items: [String] = []
-    let cohorts = doc.cohorts.filter { doc.childCohorts.contains($0) }
+    // All children first, the number `run` and `compare` open with; then each child cohort.
+    let childCohorts = doc.cohorts.filter { doc.childCohorts.contains($0) }
+    let cohorts =
+      childCohorts.filter { $0 == Headline.cohort }
+      + childCohorts.filter { $0 != Headline.cohort }
     for arm in doc.arms.dropFirst() {
       for cohort in cohorts {
         guard
           let row = effects.first(where: {
             $0.other == arm && $0.cohort == cohort && $0.category == "any_harm"
               && $0.metric == .exposurePerThousand
-          }), row.baselineMean > 0
+          }), row.baselineMean > 0, row.hasOther
         else { continue }
         items.append("<li>" + sentence(row, arm: arm, baseline: baseline) + "</li>")
       }
@@ -85,12 +98,10 @@ public enum HTMLReport {
   /// "With X instead of Y, children aged 13–15 saw 42% fewer harmful items per 1,000 (95% CI …)."
   static func sentence(_ row: ComparisonRow, arm: String, baseline: String) -> String {
     let relative = row.difference / row.baselineMean
-    let direction = relative <= 0 ? "fewer" : "more"
-    func percent(_ value: Double) -> String { String(format: "%.0f%%", abs(value) * 100) }
     let f = ResultsRenderer.format
     var text =
       "With <strong>\(Markup.escape(arm))</strong> instead of \(Markup.escape(baseline)), "
-      + "\(Markup.escape(cohortPhrase(row.cohort))) saw <strong>\(percent(relative)) \(direction)</strong> harmful items "
+      + "\(Markup.escape(cohortPhrase(row.cohort))) saw <strong>\(Headline.change(relative))</strong> harmful items "
       + "(\(f(row.otherMean)) vs \(f(row.baselineMean)) per 1,000 impressions"
     if let low = row.ciLow, let high = row.ciHigh {
       text += "; difference \(f(row.difference)), 95% CI \(f(low)) to \(f(high))"

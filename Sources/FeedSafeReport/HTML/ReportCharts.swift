@@ -1,6 +1,12 @@
 import FeedSafeCore
 
 extension HTMLReport {
+  /// An arm as a chart's legend names it: its identifier in words (`profiling_off_by_default`
+  /// reads "profiling off by default").
+  static func armLabel(_ arm: String) -> String {
+    arm.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+  }
+
   /// The report's figures: exposure by band, cumulative exposure over days, survival curves and,
   /// where the run has one, the sweep.
   static func charts(_ data: ReportData) -> String {
@@ -15,7 +21,7 @@ extension HTMLReport {
       + doc.cohorts.filter { !doc.childCohorts.contains($0) && $0 != "all" }
     let exposure = BarChart(
       id: "exposure-by-band", title: "Harmful items per 1,000 impressions by age band and arm",
-      yLabel: "harmful per 1,000 impressions", groups: groups, series: doc.arms,
+      yLabel: "harmful per 1,000 impressions", groups: groups, series: doc.arms.map(armLabel),
       values: doc.arms.map { arm in
         groups.map { cohort in
           lookup["\(arm)|\(cohort)|any_harm|exposure_per_1k"].map {
@@ -27,8 +33,8 @@ extension HTMLReport {
       "\(cohort): "
         + doc.arms.map { arm in
           lookup["\(arm)|\(cohort)|any_harm|exposure_per_1k"].map {
-            "\(arm) \(ResultsRenderer.format($0.mean))"
-          } ?? "\(arm) no value"
+            "\(armLabel(arm)) \(ResultsRenderer.format($0.mean))"
+          } ?? "\(armLabel(arm)) no value"
         }.joined(separator: ", ")
     }.joined(separator: "; ")
     html += figure(
@@ -44,7 +50,8 @@ extension HTMLReport {
     if cumulative.contains(where: { !$0.isEmpty }) {
       let chart = LineChart(
         id: "cumulative-exposure", title: "Cumulative harmful impressions per child over days",
-        xLabel: "day", yLabel: "harmful impressions per child", series: doc.arms, points: cumulative
+        xLabel: "day", yLabel: "harmful impressions per child", series: doc.arms.map(armLabel),
+        points: cumulative
       )
       let finals = zip(doc.arms, cumulative).map {
         "\($0.0): \(ResultsRenderer.format($0.1.last?.estimate.mean ?? 0)) by day \(Int($0.1.last?.x ?? 0))"
@@ -63,7 +70,8 @@ extension HTMLReport {
     if survival.contains(where: { !$0.isEmpty }) {
       let chart = LineChart(
         id: "survival", title: "Share of children not yet exposed, by feed minutes",
-        xLabel: "feed minutes", yLabel: "share not yet exposed", series: doc.arms, points: survival,
+        xLabel: "feed minutes", yLabel: "share not yet exposed", series: doc.arms.map(armLabel),
+        points: survival,
         fixedYDomain: 0...1, isStep: true)
       let medians = doc.arms.map { arm in
         lookup["\(arm)|children|any_harm|minutes_to_first"].map {
@@ -90,7 +98,8 @@ extension HTMLReport {
       let chart = LineChart(
         id: "sweep-\(sweep.parameter.replacingOccurrences(of: ".", with: "-"))",
         title: "Children's exposure as \(sweep.parameter) varies", xLabel: sweep.parameter,
-        yLabel: "harmful per 1,000 impressions", series: [sweep.baseArm], points: [points])
+        yLabel: "harmful per 1,000 impressions", series: [armLabel(sweep.baseArm)], points: [points]
+      )
       let text = points.map {
         "\(ResultsRenderer.format($0.x)): \(ResultsRenderer.format($0.estimate.mean))"
       }.joined(separator: ", ")

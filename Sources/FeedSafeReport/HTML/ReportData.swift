@@ -18,6 +18,8 @@ public struct ReportData: Sendable {
   public var survival: [(arm: String, seed: UInt64, minute: Double, survival: Double)]
   /// Sweep points by arm name.
   public var sweeps: [String: SweepPoint]
+  /// Per arm: the JSON of the feed definitions it serves, by feed name (empty when not stored).
+  public var armFeeds: [(name: String, feeds: String)]
   /// Per persona of the audit accounts, the harmful share (any harm) per window of feed minutes,
   /// by arm (mean over seeds).
   public var auditSeries:
@@ -28,6 +30,7 @@ public struct ReportData: Sendable {
   public init(
     results: ResultsDocument, metadata: [(String, String)],
     armSettings: [(name: String, preset: String?, ageAssurance: String, settings: String)],
+    armFeeds: [(name: String, feeds: String)] = [],
     values: [MetricValue],
     dailyHarm: [(arm: String, seed: UInt64, day: Int, people: Int, harmful: Int)],
     survival: [(arm: String, seed: UInt64, minute: Double, survival: Double)],
@@ -40,6 +43,7 @@ public struct ReportData: Sendable {
     self.dailyHarm = dailyHarm
     self.survival = survival
     self.sweeps = sweeps
+    self.armFeeds = armFeeds
   }
 
   /// Mean cumulative harmful impressions per person by day, with a CI over seeds, per arm.

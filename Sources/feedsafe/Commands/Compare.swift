@@ -8,19 +8,23 @@ import Foundation
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Compare the arms of a stored run (paired over seeds), or the same arms of two runs (Welch).",
+      "Compare the arms of a stored run, or the same arms of two runs (paired by seed when they share world and seeds, Welch otherwise).",
     discussion: """
       For each cohort, category and metric: the baseline's mean, the other's mean, their \
       difference and relative difference, and a 95% confidence interval of the difference. \
-      'worse'/'better' mark differences whose interval excludes zero.
+      'worse'/'better' mark differences whose interval excludes zero. A run may name its own \
+      store as RUN@PATH (e.g. latest@baseline.sqlite); without @ it is read from --db.
       """)
 
   @Argument(
-    help: ArgumentHelp("The run (an id, a unique id prefix, or 'latest').", valueName: "run"))
+    help: ArgumentHelp(
+      "The run (an id, a unique id prefix, or 'latest'), optionally @PATH of its store.",
+      valueName: "run"))
   var first: String
 
   @Argument(
-    help: ArgumentHelp("A second run to compare the first with, arm by arm.", valueName: "run-b"))
+    help: ArgumentHelp(
+      "A second run to compare the first with, arm by arm (also RUN@PATH).", valueName: "run-b"))
   var second: String?
 
   @Option(help: "The reference arm within one run (default: the first arm).")
@@ -37,20 +41,31 @@ struct Compare: ParsableCommand {
   var detail = false
 
   func run() throws {
-    let store = try store.openForReading()
-    let runA = try store.completeRun(first)
-    let valuesA = try store.metricValues(runID: runA.id)
+    let (storeA, referenceA) = try Self.locate(first, defaultStore: store)
+    let runA = try storeA.completeRun(referenceA)
+    let valuesA = try storeA.metricValues(runID: runA.id)
     var rows: [ComparisonRow]
     if let second {
       if baseline != nil {
         throw CommandFailure.badInput(
           "--baseline picks an arm within one run; with two runs each arm is compared with itself")
       }
-      let runB = try store.completeRun(second)
+      let (storeB, referenceB) = try Self.locate(second, defaultStore: store)
+      let runB = try storeB.completeRun(referenceB)
       try Self.checkSameShape(runA, runB)
+      let pairing = runA.pairing(with: runB)
       rows = Comparison.betweenRuns(
-        valuesA, try store.metricValues(runID: runB.id), arms: runA.arms, labels: (runA.id, runB.id)
-      )
+        valuesA, try storeB.metricValues(runID: runB.id), arms: runA.arms,
+        labels: (runA.id, runB.id), paired: pairing.isPaired)
+      let method = "\(runA.id) (\(storeA.path)) vs \(runB.id) (\(storeB.path)): \(pairing.reason)"
+      if format == .table || format == .markdown {
+        print(TerminalText.sanitised(method) + "\n")
+        let headline = Headline.text(
+          rows, method: pairing.isPaired ? "paired by seed" : "Welch, unpaired")
+        if !headline.isEmpty { print(Self.fenced(headline, format)) }
+      } else {
+        FileHandle.standardError.write(Data("\(TerminalText.sanitised(method))\n".utf8))
+      }
       if runA.seeds.count < 2 || runB.seeds.count < 2 { Self.warnNoIntervals() }
     } else {
       let reference = baseline ?? runA.arms.first ?? ""
@@ -65,6 +80,11 @@ struct Compare: ParsableCommand {
       }
       rows = Comparison.withinRun(valuesA, arms: runA.arms, baseline: reference)
       if runA.seeds.count < 2 { Self.warnNoIntervals() }
+      let headline = Headline.text(
+        rows, method: "each arm against \(reference), paired over seeds")
+      if !headline.isEmpty, format == .table || format == .markdown {
+        print(Self.fenced(headline, format))
+      }
     }
     rows = ComparisonRenderer.arrange(
       rows, arms: runA.arms, cohorts: runA.cohorts, childCohorts: Set(runA.childCohorts),
@@ -74,8 +94,8 @@ struct Compare: ParsableCommand {
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     print(ComparisonRenderer.render(rows, as: format, colour: colour), terminator: "")
     if second == nil, format == .table || format == .markdown {
-      let sweeps = SweepSeries.series(from: try store.sweepPoints(runID: runA.id))
-      let summary = sweeps.isEmpty ? [] : try store.summary(runID: runA.id)
+      let sweeps = SweepSeries.series(from: try storeA.sweepPoints(runID: runA.id))
+      let summary = sweeps.isEmpty ? [] : try storeA.summary(runID: runA.id)
       for sweep in sweeps {
         let text = sweep.render(summary: summary, cohort: "children")
         print(format == .markdown ? "\n```\n\(text)```" : "\n" + text, terminator: "")
@@ -83,12 +103,32 @@ struct Compare: ParsableCommand {
       let reference = baseline ?? runA.arms.first ?? ""
       let audit = AuditComparison.table(
         AuditComparison.withinRun(
-          try store.auditValues(runID: runA.id), arms: runA.arms, baseline: reference,
-          layout: try store.auditLayout(runID: runA.id)), baseline: reference)
+          try storeA.auditValues(runID: runA.id), arms: runA.arms, baseline: reference,
+          layout: try storeA.auditLayout(runID: runA.id)), baseline: reference)
       if !audit.isEmpty {
         print(format == .markdown ? "\n```\(audit)```" : audit, terminator: "")
       }
     }
+  }
+
+  /// The store and run reference `argument` names: `RUN@PATH` reads RUN from the store at PATH,
+  /// a plain `RUN` from `--db`.
+  static func locate(_ argument: String, defaultStore: StoreOptions) throws -> (RunStore, String) {
+    guard let at = argument.firstIndex(of: "@") else {
+      return (try defaultStore.openForReading(), argument)
+    }
+    let reference = String(argument[..<at])
+    let path = String(argument[argument.index(after: at)...])
+    guard !reference.isEmpty, !path.isEmpty else {
+      throw CommandFailure.badInput(
+        "'\(argument)' is not RUN@PATH; give a run and its store, e.g. latest@baseline.sqlite")
+    }
+    return (try RunStore(path: path, forWriting: false), reference)
+  }
+
+  /// The headline as printed before the table: plain, or in a code block for Markdown.
+  static func fenced(_ headline: String, _ format: ComparisonFormat) -> String {
+    format == .markdown ? "```\n\(headline)```\n" : headline
   }
 
   static func warnNoIntervals() {

@@ -27,21 +27,24 @@ struct Report: ParsableCommand {
     var data = ReportData(
       results: results,
       metadata: [
-        ("run", record.id),
-        ("scenario", "\(record.scenarioPath) (sha256 \(record.scenarioSHA256.prefix(12))…)"),
-        ("size", "\(record.people) people, \(record.items) items, \(record.horizonDays) days"),
-        ("seeds", record.seeds.map(String.init).joined(separator: ", ")),
-        (
-          "started",
-          "\(record.startedAt) (\(record.wallSeconds.map { String(format: "%.1f s", $0) } ?? "?"))"
-        ),
-        (
-          "version",
-          "feedsafe \(record.toolVersion)"
-            + (record.gitCommit.map { ", git \($0.prefix(12))" } ?? "")
-        ),
-      ],
-      armSettings: try store.armSettings(runID: record.id),
+        ("run", record.id)
+      ]
+        + record.provenanceLines + [
+          ("seeds", record.seeds.map(String.init).joined(separator: ", ")),
+          (
+            "started",
+            "\(record.startedAt) (\(record.wallSeconds.map { String(format: "%.1f s", $0) } ?? "?"))"
+          ),
+          (
+            "version",
+            "feedsafe \(record.toolVersion)"
+              + (record.gitCommit.map { ", git \($0.prefix(12))" } ?? "")
+          ),
+        ],
+      armSettings: try store.armSettings(runID: record.id).map {
+        ($0.name, $0.preset, $0.ageAssurance, $0.settings)
+      },
+      armFeeds: try store.armSettings(runID: record.id).map { ($0.name, $0.feeds ?? "") },
       values: try store.metricValues(runID: record.id),
       dailyHarm: try store.dailyHarm(runID: record.id, cohort: "children", category: "any_harm"),
       survival: try store.survival(runID: record.id, cohort: "children", category: "any_harm"),

@@ -29,19 +29,62 @@ struct Run: ParsableCommand {
   @Flag(name: .shortAndLong, help: "No progress on stderr.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Continue a stopped (interrupted or failed) run from the seeds it stored, instead of running FILE.",
+      valueName: "run"))
+  var resume: String?
+
   func validate() throws {
     guard threads >= 1 else {
       throw ValidationError("--threads must be at least 1, got \(threads)")
     }
+    if resume != nil {
+      guard scenario.file == nil, scenario.feedFiles.isEmpty, scenario.seeds == nil,
+        scenario.seed == nil, scenario.people == nil, scenario.items == nil, scenario.days == nil,
+        scenario.burnInDays == nil, !noStore
+      else {
+        throw ValidationError(
+          "--resume RUN continues the stored run with its own scenario, files, sizes and seeds; give no FILE, --feeds, size, seed or --no-store with it"
+        )
+      }
+    } else if scenario.file == nil {
+      throw ValidationError("missing the scenario file (FILE), or --resume RUN")
+    }
   }
 
   func run() throws {
+    if let resume {
+      let store = try store.openForWriting()
+      let resumption = try RunResumption.prepare(
+        resume, store: store, includeRoot: scenario.includeRoot)
+      let outcome = try ScenarioExecution.resume(
+        resumption, store: store, threads: threads, quiet: quiet)
+      var document = ResultsDocument(
+        spec: resumption.scenario.spec, path: resumption.scenario.path, rows: outcome.rows,
+        runID: outcome.runID)
+      // Over every seed, the stored ones included.
+      document.audit = try store.auditSummary(run: resumption.record)
+      render(document, headlineValues: try store.metricValues(runID: resumption.record.id))
+      return
+    }
     let loaded = try scenario.load()
+    var headlineValues: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
-      loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet)
+      loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
+      onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
     var document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
     document.audit = outcome.audit
+    render(document, headlineValues: headlineValues)
+  }
+
+  /// The results, opening (as a table) with the headline: children's exposure, each arm
+  /// against the first.
+  private func render(_ document: ResultsDocument, headlineValues: [MetricValue]) {
+    if format == .table {
+      print(Headline.withinRun(headlineValues, arms: document.arms), terminator: "")
+    }
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }
 }
@@ -62,12 +105,31 @@ final class RunRecorder {
   init(scenario: Scenario, store: RunStore, threads: Int) throws {
     let run = NewRun(
       spec: scenario.spec, path: scenario.path, text: scenario.text, threads: threads,
-      toolVersion: FeedSafeVersion.current, gitCommit: GitCommit.current())
+      toolVersion: FeedSafeVersion.current, gitCommit: Git.commit(),
+      inputs: Self.inputs(of: scenario),
+      commandLine: CommandLine.arguments.map(Git.shellQuoted).joined(separator: " "),
+      scenarioGit: Git.state(ofFolderOf: scenario.path))
     self.store = store
     runID = try store.begin(run)
     arms = scenario.spec.arms.count
     cohorts = run.record.cohorts
     categories = run.record.categories
+  }
+
+  /// A recorder that adds the remaining seeds to a stopped run (`run --resume`).
+  init(resuming record: RunRecord, arms: Int, store: RunStore) {
+    self.store = store
+    runID = record.id
+    self.arms = arms
+    cohorts = record.cohorts
+    categories = record.categories
+  }
+
+  /// The files besides the scenario that it read, as the store hashes them.
+  static func inputs(of scenario: Scenario) -> [(role: RunFile.Role, path: String, text: String)] {
+    scenario.inputs.map {
+      (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
+    }
   }
 
   func record(_ result: ArmSeedResult) throws {
@@ -87,13 +149,37 @@ final class RunRecorder {
   }
 }
 
-/// The git commit of the working directory, where it is a git checkout (the commit of the
-/// recommender code a CI gate is testing); `nil` elsewhere.
-enum GitCommit {
-  static func current() -> String? {
+/// What git says about the working directory and the scenario's folder; `nil` wherever it is not
+/// a git checkout or git is not installed.
+enum Git {
+  /// The commit of the working directory (the commit of the recommender code a CI gate tests).
+  static func commit() -> String? {
+    output(["rev-parse", "HEAD"], in: nil)
+  }
+
+  /// The commit of the folder holding `file`, and whether anything in that folder (tracked or
+  /// untracked) differs from it.
+  static func state(ofFolderOf file: String) -> GitState? {
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+    guard let commit = output(["rev-parse", "HEAD"], in: folder),
+      let changes = output(["status", "--porcelain", "--", "."], in: folder, allowEmpty: true)
+    else { return nil }
+    return GitState(commit: commit, isDirty: !changes.isEmpty)
+  }
+
+  /// `argument`, quoted for a POSIX shell when it holds anything but safe characters.
+  static func shellQuoted(_ argument: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@,+%")
+    guard argument.isEmpty || !argument.allSatisfy(safe.contains) else { return argument }
+    return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  private static func output(_ arguments: [String], in folder: String?, allowEmpty: Bool = false)
+    -> String?
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "rev-parse", "HEAD"]
+    process.arguments = ["git"] + (folder.map { ["-C", $0] } ?? []) + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -102,6 +188,6 @@ enum GitCommit {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    return text.isEmpty ? nil : text
+    return text.isEmpty && !allowEmpty ? nil : text
   }
 }

@@ -19,7 +19,10 @@ struct Show: ParsableCommand {
   @Option(help: "Output format: table, json, csv (json and csv are exactly what `run` printed).")
   var format: OutputFormat = .table
 
-  @Flag(help: "Show every harm category for every metric in the table.")
+  @Flag(
+    help:
+      "Show each arm's resolved policy and feed definitions, and every harm category for every metric."
+  )
   var detail = false
 
   func run() throws {
@@ -29,9 +32,9 @@ struct Show: ParsableCommand {
     document.audit = try store.auditSummary(run: record)
     if format == .table {
       print("run \(record.id)  \(TerminalText.sanitised(record.name))")
-      print(
-        "  scenario   \(TerminalText.sanitised(record.scenarioPath)) (sha256 \(record.scenarioSHA256.prefix(12))…)"
-      )
+      for (label, value) in record.provenanceLines {
+        print("  \(TerminalText.padded(label, to: 12)) \(value)")
+      }
       print(
         "  started    \(record.startedAt), \(record.wallSeconds.map { String(format: "%.1f s", $0) } ?? "")"
       )
@@ -41,9 +44,34 @@ struct Show: ParsableCommand {
       print(
         "  version    feedsafe \(record.toolVersion)"
           + (record.gitCommit.map { ", git \($0.prefix(12))" } ?? ""))
+      if detail {
+        print(Self.armDefinitions(try store.armSettings(runID: record.id)), terminator: "")
+      }
       print("")
     }
+    if format == .table {
+      print(
+        Headline.withinRun(try store.metricValues(runID: record.id), arms: record.arms),
+        terminator: "")
+    }
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
+  }
+}
+
+extension Show {
+  /// Each arm's resolved settings and feed definitions (JSON, as stored), one block per arm.
+  static func armDefinitions(
+    _ arms: [(
+      name: String, preset: String?, ageAssurance: String, settings: String, feeds: String?
+    )]
+  ) -> String {
+    arms.map { arm in
+      "  arm \(TerminalText.sanitised(arm.name))"
+        + (arm.preset.map { " (preset \(TerminalText.sanitised($0)))" } ?? "")
+        + ", age assurance \(TerminalText.sanitised(arm.ageAssurance))\n"
+        + "    feeds    \(TerminalText.sanitised(arm.feeds ?? "not recorded"))\n"
+        + "    policy   \(TerminalText.sanitised(arm.settings))\n"
+    }.joined()
   }
 }
 
