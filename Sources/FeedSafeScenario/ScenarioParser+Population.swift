@@ -8,7 +8,7 @@ extension ScenarioParser {
   ]
   static let bandKeys = [
     "share", "lie_rate", "vulnerable_share", "sessions_per_day", "session_minutes",
-    "interest_concentration", "topic_priors", "new_account_share",
+    "interest_concentration", "topic_priors", "new_account_share", "adult_declared_share",
   ]
 
   /// `population.age_bands` (band name → youngest age), or the standard bands.
@@ -150,6 +150,9 @@ extension ScenarioParser {
     band.share = reader.number(fields["share"], name: "share", range: 0...1, fallback: band.share)
     band.lieRate = reader.number(
       fields["lie_rate"], name: "lie_rate", range: 0...1, fallback: band.lieRate)
+    band.adultDeclaredShare = reader.number(
+      fields["adult_declared_share"], name: "adult_declared_share", range: 0...1,
+      fallback: band.adultDeclaredShare)
     band.vulnerableShare = reader.number(
       fields["vulnerable_share"], name: "vulnerable_share", range: 0...1,
       fallback: band.vulnerableShare)

@@ -28,7 +28,8 @@ public struct AdsSpec: Sendable, Equatable {
   public var candidatesPerSlot: Int
   /// The categories.
   public var categories: [AdCategory]
-  /// Share of restricted-category ads whose advertiser sets no age targeting.
+  /// Share of restricted-category ads whose advertiser sets no age gate, so they reach declared
+  /// minors in every targeting mode (the leakage; ASA *100 Children Report*, 2022).
   public var untargetedRestrictedShare: Double
   /// Share of organic items that are unlabelled commercial content (not covered by ad rules).
   public var commercialShare: Double
@@ -161,7 +162,7 @@ public struct PlatformSpec: Sendable, Equatable {
     return PlatformSpec(
       ads: AdsSpec(
         adLoad: 0.12, inventorySize: 2_000, candidatesPerSlot: 20, categories: categories,
-        untargetedRestrictedShare: 0.3, commercialShare: 0.10),
+        untargetedRestrictedShare: 0.15, commercialShare: 0.10),
       contact: ContactSpec(
         searchRequestsPerDay: 0.01, suggestionRequestsPerDay: 0.005, messagesPerDay: 0.005,
         badActorShare: 0.05,

@@ -24,7 +24,8 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
     isChild: Bool, feed: String, taxonomy: Taxonomy
   ) -> BandPolicy {
     let allow = [HarmAction](repeating: .allow, count: taxonomy.harms.count)
-    var policy = BandPolicy(feed: feed, defaults: .allOn, harmActions: allow)
+    // Every preset starts from what adults get, so a child assessed as adult gets exactly that.
+    var policy = BandPolicy(feed: feed, defaults: .adultDefaults, harmActions: allow)
     switch self {
     case .none:
       policy.adjustable[.profiling] = false

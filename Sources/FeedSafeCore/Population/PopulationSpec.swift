@@ -24,8 +24,12 @@ public enum AgeAssurance: Sendable, Equatable {
 public struct BandSpec: Sendable, Equatable {
   /// Share of the population in this band; shares over bands sum to 1.
   public var share: Double
-  /// Share of the band who declare a false age at sign-up (13+ under 13, adult from 13 to 17).
+  /// Share of the band who declare a false age at sign-up (13+ under 13, older from 13 to 17).
   public var lieRate: Double
+  /// Share of the band's liars whose false age is adult (18–24); the others declare an age from
+  /// 13 (or one above their own) to 17. Separate from `lieRate` so that both Ofcom figures for
+  /// 8–12s, the share on 13+ services and the share who look adult, can hold.
+  public var adultDeclaredShare: Double = 1
   /// Relative prior weight of each benign topic in this band's interests (Dirichlet base).
   public var topicPriors: [Double]
   /// Dirichlet concentration: small values give people few strong interests.
@@ -44,9 +48,10 @@ public struct BandSpec: Sendable, Equatable {
   public init(
     share: Double, lieRate: Double, topicPriors: [Double], interestConcentration: Double,
     vulnerableShare: Double, sessionsPerDay: Double, sessionMinutes: Double,
-    newAccountShare: Double = 0
+    newAccountShare: Double = 0, adultDeclaredShare: Double = 1
   ) {
     self.newAccountShare = newAccountShare
+    self.adultDeclaredShare = adultDeclaredShare
     self.share = share
     self.lieRate = lieRate
     self.topicPriors = topicPriors

@@ -37,7 +37,18 @@ struct PopulationTests {
     )
     let under13 = (0..<population.count).filter { population.trueBand[$0] == AgeBand(0) }
     let under13Liars = under13.filter { population.declaredAge[$0] >= 13 }
-    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.4) < 0.04)
+    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.6) < 0.04)
+  }
+
+  @Test("60% of under-13s pass as 13 or older and 23% as adults, both Ofcom figures at once")
+  func under13DeclaredAges() {
+    let population = Self.build(size: 20_000)
+    let under13 = (0..<population.count).filter { population.trueBand[$0] == AgeBand(0) }
+    func share(_ test: (Int) -> Bool) -> Double {
+      Double(under13.filter(test).count) / Double(under13.count)
+    }
+    #expect(abs(share { population.declaredAge[$0] >= 13 } - 0.6) < 0.04)
+    #expect(abs(share { population.declaredAge[$0] >= 18 } - 0.23) < 0.04)
   }
 
   @Test("verification without failures assesses the true age")
