@@ -159,10 +159,7 @@ extension Worker {
       if !watched && harm >= 0 && policy.honoursNotInterested
         && rng.bernoulli(behaviour.notInterestedRate)
       {
-        let predicted = Int(catalogue.predictedHarm[item])
-        let visible =
-          predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
-        state.notInterested[local] |= 1 << UInt64(visible)
+        state.notInterested[local] |= 1 << UInt64(catalogue.notInterestedDimension(of: item))
       }
       return (watched, false)
     }

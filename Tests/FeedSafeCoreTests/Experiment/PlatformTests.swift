@@ -55,6 +55,21 @@ struct PlatformTests {
     #expect(values["private/42/children/all/location_visible_to_strangers"] == 0)
   }
 
+  @Test("a child assessed as adult gets the adult defaults, which share no location with strangers")
+  func adultDefaultsShareNoLocation() throws {
+    var spec = Self.spec(arms: [TinyWorld.arm("ico", .icoChildrensCode)])
+    spec.population.ageAssurance = .selfDeclaration
+    spec.population.stickiness = Array(repeating: 1, count: Setting.allCases.count)
+    let world = World(spec: spec, seed: spec.seed)
+    let outcome = try ArmSimulation.run(spec: spec, arm: spec.arms[0], world: world, threads: 1)
+    let population = world.population
+    let assessedAsAdult = (0..<population.count).filter {
+      population.trueAge[$0] < 18 && population.assessedAge[$0] >= 18
+    }
+    #expect(!assessedAsAdult.isEmpty)
+    #expect((0..<population.count).allSatisfy { !outcome.platform.locationVisible[$0] })
+  }
+
   @Test("an under-13 whose parent does not consent never appears on the platform")
   func consentRefused() throws {
     var spec = Self.spec(arms: [TinyWorld.arm("ico", .icoChildrensCode)])
