@@ -37,7 +37,8 @@ extension ScenarioParser {
       allowed: [
         "search_requests_per_day", "suggestion_requests_per_day", "messages_per_day",
         "bad_actor_share",
-        "bad_actor_requests_per_day", "acceptance",
+        "bad_actor_requests_per_day", "acceptance", "messages_exchanged", "private_channel",
+        "offline_meeting",
       ])
     {
       let rate = 0.0...100
@@ -59,6 +60,17 @@ extension ScenarioParser {
       spec.contact.acceptance = perName(
         fields["acceptance"], name: "acceptance", names: bands.names, range: 0...1,
         defaults: spec.contact.acceptance)
+      let funnel = spec.contact.funnel
+      spec.contact.funnel = ContactFunnel(
+        messagesExchanged: reader.number(
+          fields["messages_exchanged"], name: "messages_exchanged", range: 0...1,
+          fallback: funnel.messagesExchanged),
+        privateChannel: reader.number(
+          fields["private_channel"], name: "private_channel", range: 0...1,
+          fallback: funnel.privateChannel),
+        offlineMeeting: reader.number(
+          fields["offline_meeting"], name: "offline_meeting", range: 0...1,
+          fallback: funnel.offlineMeeting))
     }
     if let fields = section(top, "under_13", allowed: ["parental_consent_rate", "without_consent"])
     {

@@ -113,7 +113,8 @@ extension ScenarioParser {
       let context = "population.segments.\(entry.key)"
       guard
         let segment = reader.fields(
-          entry.value, context: context, allowed: ["share", "susceptibility"])
+          entry.value, context: context,
+          allowed: ["share", "susceptibility", "offline_meeting_factor"])
       else { continue }
       let share = reader.number(
         reader.required(segment, "share"), name: "\(context).share", range: 0...1, fallback: 0)
@@ -121,8 +122,11 @@ extension ScenarioParser {
         segment["susceptibility"], name: "\(context).susceptibility",
         names: taxonomy.harms.map(\.name), groups: harmGroups(taxonomy), range: 0...100,
         defaults: Array(repeating: 1, count: taxonomy.harms.count))
-      segments.append(
-        PopulationSegment(name: entry.key, share: share, susceptibilityFactor: factors))
+      var parsed = PopulationSegment(name: entry.key, share: share, susceptibilityFactor: factors)
+      parsed.offlineMeetingFactor = reader.number(
+        segment["offline_meeting_factor"], name: "\(context).offline_meeting_factor",
+        range: 0...100, fallback: 1)
+      segments.append(parsed)
     }
     if segments.count > Self.maximumSegments {
       reader.fail(

@@ -80,7 +80,7 @@ struct ArmContext: Sendable {
     freshnessByAge = ContiguousArray((0...oldest).map { Float.exp(-Float($0) / 7) })
     platform = PlatformPlan(
       spec: spec.platform, arm: arm, population: population, assessedBand: assessedBand,
-      profiling: profiling, seed: world.seed)
+      profiling: profiling, seed: world.seed, segments: spec.population.segments)
   }
 
   /// Assessed ages under `method`, reusing the population's when it is the same method.

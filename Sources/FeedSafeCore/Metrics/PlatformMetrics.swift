@@ -50,6 +50,9 @@ enum PlatformMetrics {
         .acceptedStrangerRequestsPer30Days, total(platform.acceptedStrangerRequests) / personMonths)
       add(.contactedByUnknownAdult, share { platform.strangerContacts[$0] > 0 })
       add(.badActorContact, share { platform.badActorContacts[$0] > 0 })
+      add(.strangerMessagesExchanged, share { platform.messagesExchanged[$0] > 0 })
+      add(.privateChannelRequested, share { platform.privateChannelRequests[$0] > 0 })
+      add(.metStrangerOffline, share { platform.offlineMeetings[$0] > 0 })
       add(.locationVisibleToStrangers, share { platform.locationVisible[$0] })
       add(
         .locatedContact, share { platform.locationVisible[$0] && platform.strangerContacts[$0] > 0 }

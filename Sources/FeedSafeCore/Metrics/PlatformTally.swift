@@ -15,6 +15,12 @@ public struct PlatformTally: Sendable, Equatable {
   public internal(set) var strangerRequests: ContiguousArray<Int32>
   /// Requests from unknown adults accepted.
   public internal(set) var acceptedStrangerRequests: ContiguousArray<Int32>
+  /// Accepted requests that led to messages exchanged.
+  public internal(set) var messagesExchanged: ContiguousArray<Int32>
+  /// Of those, the adult asked to move to a private channel.
+  public internal(set) var privateChannelRequests: ContiguousArray<Int32>
+  /// Of those, a meeting offline.
+  public internal(set) var offlineMeetings: ContiguousArray<Int32>
   /// Contacts (requests or messages) from unknown adults.
   public internal(set) var strangerContacts: ContiguousArray<Int32>
   /// Contacts from bad actors.
@@ -35,6 +41,9 @@ public struct PlatformTally: Sendable, Equatable {
     commercialImpressions = ads
     strangerRequests = ads
     acceptedStrangerRequests = ads
+    messagesExchanged = ads
+    privateChannelRequests = ads
+    offlineMeetings = ads
     strangerContacts = ads
     badActorContacts = ads
     locationVisible = ContiguousArray(repeating: false, count: people)
@@ -51,6 +60,9 @@ public struct PlatformTally: Sendable, Equatable {
     commercialImpressions += other.commercialImpressions
     strangerRequests += other.strangerRequests
     acceptedStrangerRequests += other.acceptedStrangerRequests
+    messagesExchanged += other.messagesExchanged
+    privateChannelRequests += other.privateChannelRequests
+    offlineMeetings += other.offlineMeetings
     strangerContacts += other.strangerContacts
     badActorContacts += other.badActorContacts
     locationVisible += other.locationVisible

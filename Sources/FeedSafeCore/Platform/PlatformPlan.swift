@@ -17,12 +17,15 @@ struct PlatformPlan: Sendable {
   let locationVisible: ContiguousArray<Bool>
   /// The person consented to tracking (third-party observed data is collected).
   let trackingConsent: ContiguousArray<Bool>
+  /// Each population segment's factor on meeting offline (empty without segments).
+  let offlineMeetingFactorBySegment: [Double]
 
   /// The plan of `arm` over `population`, with `profiling` already resolved by the arm context.
   init(
     spec: PlatformSpec, arm: Arm, population: Population, assessedBand: ContiguousArray<AgeBand>,
-    profiling: ContiguousArray<Bool>, seed: UInt64
+    profiling: ContiguousArray<Bool>, seed: UInt64, segments: [PopulationSegment] = []
   ) {
+    offlineMeetingFactorBySegment = segments.map(\.offlineMeetingFactor)
     var onPlatform = ContiguousArray<Bool>()
     var profiledAds = ContiguousArray<Bool>()
     var searchable = ContiguousArray<Bool>()

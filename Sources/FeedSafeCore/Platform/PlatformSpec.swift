@@ -66,12 +66,16 @@ public struct ContactSpec: Sendable, Equatable {
   public var badActorRequestsPerDay: Double
   /// Probability that a person accepts a request from an unknown adult, per age band.
   public var acceptance: [Double]
+  /// The funnel after an accepted request: each stage's probability given the one before.
+  public var funnel = ContactFunnel.standard
 
   /// Every part given.
   public init(
     searchRequestsPerDay: Double, suggestionRequestsPerDay: Double, messagesPerDay: Double,
-    badActorShare: Double, badActorRequestsPerDay: Double, acceptance: [Double]
+    badActorShare: Double, badActorRequestsPerDay: Double, acceptance: [Double],
+    funnel: ContactFunnel = .standard
   ) {
+    self.funnel = funnel
     self.searchRequestsPerDay = searchRequestsPerDay
     self.suggestionRequestsPerDay = suggestionRequestsPerDay
     self.messagesPerDay = messagesPerDay
@@ -79,6 +83,28 @@ public struct ContactSpec: Sendable, Equatable {
     self.badActorRequestsPerDay = badActorRequestsPerDay
     self.acceptance = acceptance
   }
+}
+
+/// What can follow an accepted request from an unknown adult, stage by stage (ONS Crime Survey
+/// for England and Wales, year ending March 2023; `docs/beyond-the-feed.md` derives each rate).
+public struct ContactFunnel: Sendable, Equatable {
+  /// Probability that an accepted request leads to messages exchanged.
+  public var messagesExchanged: Double
+  /// Probability that, once messages are exchanged, the adult asks to move to a private channel.
+  public var privateChannel: Double
+  /// Probability that a move to a private channel ends in meeting offline.
+  public var offlineMeeting: Double
+
+  /// Every stage given.
+  public init(messagesExchanged: Double, privateChannel: Double, offlineMeeting: Double) {
+    self.messagesExchanged = messagesExchanged
+    self.privateChannel = privateChannel
+    self.offlineMeeting = offlineMeeting
+  }
+
+  /// The defaults: 0.49 and 0.42 derived from the ONS shares, 0.5 an assumption.
+  public static let standard = ContactFunnel(
+    messagesExchanged: 0.49, privateChannel: 0.5, offlineMeeting: 0.42)
 }
 
 /// What happens to accounts the platform assesses as under 13 (UK GDPR Art. 8).
@@ -164,10 +190,10 @@ public struct PlatformSpec: Sendable, Equatable {
         adLoad: 0.12, inventorySize: 2_000, candidatesPerSlot: 20, categories: categories,
         untargetedRestrictedShare: 0.15, commercialShare: 0.10),
       contact: ContactSpec(
-        searchRequestsPerDay: 0.01, suggestionRequestsPerDay: 0.005, messagesPerDay: 0.005,
+        searchRequestsPerDay: 0.0025, suggestionRequestsPerDay: 0.00125, messagesPerDay: 0.005,
         badActorShare: 0.05,
-        badActorRequestsPerDay: 0.002,
-        acceptance: bands.all.map { bands.isChild($0) ? 0.045 : 0.1 }),
+        badActorRequestsPerDay: 0.0005,
+        acceptance: bands.all.map { bands.isChild($0) ? 0.2 : 0.1 }),
       underThirteen: UnderThirteenSpec(parentalConsentRate: 0.5, refusesWithoutConsent: true),
       tracking: TrackingSpec(
         consentWithReject: 0.5, upliftWithoutReject: 0.22, thirdPartyDataPointsPerDay: 10))
