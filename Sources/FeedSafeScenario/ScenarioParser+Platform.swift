@@ -2,7 +2,7 @@ import FeedSafeCore
 import Yams
 
 extension ScenarioParser {
-  static let platformKeys = ["ads", "contact", "under_13", "tracking"]
+  static let platformKeys = ["ads", "contact", "under_13", "tracking", "setting_changes"]
 
   /// `ads:`, `contact:`, `under_13:` and `tracking:` over the defaults.
   mutating func platform(_ top: Fields, taxonomy: Taxonomy, bands: AgeBands) -> PlatformSpec {
@@ -71,6 +71,22 @@ extension ScenarioParser {
         offlineMeeting: reader.number(
           fields["offline_meeting"], name: "offline_meeting", range: 0...1,
           fallback: funnel.offlineMeeting))
+    }
+    if let fields = section(
+      top, "setting_changes",
+      allowed: ["change_per_day", "nudge_factor", "parental_approval_rate"])
+    {
+      let changes = spec.settingChanges
+      spec.settingChanges = SettingChangeSpec(
+        changePerDay: reader.number(
+          fields["change_per_day"], name: "change_per_day", range: 0...1,
+          fallback: changes.changePerDay),
+        nudgeFactor: reader.number(
+          fields["nudge_factor"], name: "nudge_factor", range: 0...1_000,
+          fallback: changes.nudgeFactor),
+        parentalApprovalRate: reader.number(
+          fields["parental_approval_rate"], name: "parental_approval_rate", range: 0...1,
+          fallback: changes.parentalApprovalRate))
     }
     if let fields = section(top, "under_13", allowed: ["parental_consent_rate", "without_consent"])
     {

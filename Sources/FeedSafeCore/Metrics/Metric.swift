@@ -58,6 +58,9 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   case privateChannelRequested = "private_channel_requested"
   /// Share of people who met offline an unknown adult they had only spoken to online.
   case metStrangerOffline = "met_stranger_offline"
+  /// Share of people whose profile and location settings are all still at their defaults at the
+  /// end of the horizon.
+  case settingsOnDefault = "settings_on_default"
   /// Share of the cohort on the platform (under-13s may be refused without consent).
   case onPlatform = "on_platform"
 

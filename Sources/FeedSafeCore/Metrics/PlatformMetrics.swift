@@ -54,6 +54,7 @@ enum PlatformMetrics {
       add(.privateChannelRequested, share { platform.privateChannelRequests[$0] > 0 })
       add(.metStrangerOffline, share { platform.offlineMeetings[$0] > 0 })
       add(.locationVisibleToStrangers, share { platform.locationVisible[$0] })
+      add(.settingsOnDefault, share { platform.onDefaultSettings[$0] })
       add(
         .locatedContact, share { platform.locationVisible[$0] && platform.strangerContacts[$0] > 0 }
       )

@@ -25,8 +25,11 @@ public struct PlatformTally: Sendable, Equatable {
   public internal(set) var strangerContacts: ContiguousArray<Int32>
   /// Contacts from bad actors.
   public internal(set) var badActorContacts: ContiguousArray<Int32>
-  /// Whether strangers can see the person's precise location.
+  /// Whether strangers can see the person's precise location (on the last day simulated).
   public internal(set) var locationVisible: ContiguousArray<Bool>
+  /// Whether the person's profile and location settings are all still at their defaults (on the
+  /// last day simulated).
+  public internal(set) var onDefaultSettings: ContiguousArray<Bool>
   /// Data points the person provided (declared age, declared interests, follows) at the end.
   public internal(set) var providedDataPoints: ContiguousArray<Int32>
   /// Third-party observed data points collected with tracking consent.
@@ -47,6 +50,7 @@ public struct PlatformTally: Sendable, Equatable {
     strangerContacts = ads
     badActorContacts = ads
     locationVisible = ContiguousArray(repeating: false, count: people)
+    onDefaultSettings = locationVisible
     providedDataPoints = ads
     thirdPartyDataPoints = ads
   }
@@ -66,6 +70,7 @@ public struct PlatformTally: Sendable, Equatable {
     strangerContacts += other.strangerContacts
     badActorContacts += other.badActorContacts
     locationVisible += other.locationVisible
+    onDefaultSettings += other.onDefaultSettings
     providedDataPoints += other.providedDataPoints
     thirdPartyDataPoints += other.thirdPartyDataPoints
   }

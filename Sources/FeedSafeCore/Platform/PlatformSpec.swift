@@ -150,6 +150,8 @@ public struct PlatformSpec: Sendable, Equatable {
   public var underThirteen: UnderThirteenSpec
   /// The tracking-consent prompt.
   public var tracking: TrackingSpec
+  /// How people change their profile and location settings after sign-up.
+  public var settingChanges = SettingChangeSpec.standard
 
   /// Every part given.
   public init(

@@ -13,7 +13,11 @@ extension Worker {
     let plan = context.platform
     let local = person - people.lowerBound
     var rng = RandomStream(seed: context.seed, purpose: .contact, person: person, day: today.day)
-    let search = plan.searchable[person] ? 1.0 : 0
+    // Settings change during the horizon; the burn-in keeps the sign-up values.
+    let day = today.measuredDay ?? -1
+    let search = plan.isSearchable(person, onDay: day) ? 1.0 : 0
+    platformTally.locationVisible[local] = plan.isLocationVisible(person, onDay: day)
+    platformTally.onDefaultSettings[local] = plan.timeline.isOnDefault(person, onDay: day)
     let suggestion = plan.suggestable[person] ? (context.profiling[person] ? 2.0 : 1) : 0
     let findable = search + (plan.suggestable[person] ? 1 : 0)
     let isChild = context.world.population.bands.isChild(context.world.population.trueBand[person])

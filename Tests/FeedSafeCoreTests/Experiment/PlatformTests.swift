@@ -60,6 +60,7 @@ struct PlatformTests {
     var spec = Self.spec(arms: [TinyWorld.arm("ico", .icoChildrensCode)])
     spec.population.ageAssurance = .selfDeclaration
     spec.population.stickiness = Array(repeating: 1, count: Setting.allCases.count)
+    spec.platform.settingChanges.changePerDay = 0  // everyone keeps their defaults throughout
     let world = World(spec: spec, seed: spec.seed)
     let outcome = try ArmSimulation.run(spec: spec, arm: spec.arms[0], world: world, threads: 1)
     let population = world.population
@@ -140,6 +141,8 @@ struct PlatformTests {
     Perturbation(name: "contact.acceptance") {
       $0.contact.acceptance = $0.contact.acceptance.map { _ in 0.9 }
     },
+    Perturbation(name: "setting_changes.change_per_day") { $0.settingChanges.changePerDay = 0.5 },
+    Perturbation(name: "setting_changes.nudge_factor") { $0.settingChanges.nudgeFactor = 100 },
     Perturbation(name: "under_13.parental_consent_rate") {
       $0.underThirteen.parentalConsentRate = 1
     },
