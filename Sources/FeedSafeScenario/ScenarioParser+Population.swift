@@ -180,21 +180,35 @@ extension ScenarioParser {
 
   /// An age-assurance method: a name, or `{method:, mean_absolute_error:, failure_rate:}`.
   mutating func ageAssurance(_ node: Node, context: String) -> AgeAssurance {
-    let methods = ["self_declaration", "estimation", "verification"]
+    let methods = ["self_declaration", "estimation", "verification", "estimation_with_challenge"]
     if node.scalar != nil {
       switch reader.choice(node, name: "age-assurance method", allowed: methods) {
       case "estimation": return .estimation(meanAbsoluteError: 1.5)
       case "verification": return .verification(failureRate: 0.01)
+      case "estimation_with_challenge":
+        return .challengeAge(meanAbsoluteError: 1.5, challengeBuffer: 5, failureRate: 0.01)
       default: return .selfDeclaration
       }
     }
     guard
       let fields = reader.fields(
-        node, context: context, allowed: ["method", "mean_absolute_error", "failure_rate"])
+        node, context: context,
+        allowed: ["method", "mean_absolute_error", "failure_rate", "challenge_buffer"])
     else { return .selfDeclaration }
     let method = reader.choice(
       reader.required(fields, "method"), name: "age-assurance method", allowed: methods)
+    if method != "estimation_with_challenge", let node = fields["challenge_buffer"] {
+      reader.fail(at: node, "'challenge_buffer' applies to 'estimation_with_challenge'")
+    }
     switch method {
+    case "estimation_with_challenge":
+      return .challengeAge(
+        meanAbsoluteError: reader.number(
+          fields["mean_absolute_error"], name: "mean_absolute_error", range: 0...50, fallback: 1.5),
+        challengeBuffer: reader.number(
+          fields["challenge_buffer"], name: "challenge_buffer", range: 0...50, fallback: 5),
+        failureRate: reader.number(
+          fields["failure_rate"], name: "failure_rate", range: 0...1, fallback: 0.01))
     case "estimation":
       if let node = fields["failure_rate"] {
         reader.fail(at: node, "'failure_rate' applies to 'verification', not 'estimation'")

@@ -133,6 +133,15 @@ extension Population {
       return max(0, Int((Double(trueAge) + 0.5 + sigma * rng.normal()).rounded(.down)))
     case .verification(let failureRate):
       return rng.bernoulli(failureRate) ? declared : trueAge
+    case .challengeAge(let meanAbsoluteError, let buffer, let failureRate):
+      let sigma = meanAbsoluteError * (Double.pi / 2).squareRoot()
+      let estimate = Double(trueAge) + 0.5 + sigma * rng.normal()
+      let estimated = max(0, Int(estimate.rounded(.down)))
+      // A claimed minor is never assessed older than their claim.
+      guard declared >= 18 else { return min(estimated, declared) }
+      guard estimate < 18 + buffer else { return estimated }
+      // Below the challenge age: a document check decides (failing back to the declared age).
+      return rng.bernoulli(failureRate) ? declared : trueAge
     }
   }
 

@@ -8,6 +8,11 @@ public enum AgeAssurance: Sendable, Equatable {
   /// Verification against a document: true age, except that a share `failureRate` of checks
   /// fall back to the declared age.
   case verification(failureRate: Double)
+  /// Estimation with a challenge age (as vendors and the ICO describe): an account that claims
+  /// to be adult is believed only if its estimated age is at least 18 + `challengeBuffer`;
+  /// otherwise it goes to a stronger check, verification with `failureRate`. An account that
+  /// claims to be a minor is assessed at its estimated age, or its claim if that is younger.
+  case challengeAge(meanAbsoluteError: Double, challengeBuffer: Double, failureRate: Double)
 
   /// The method's scenario name.
   public var name: String {
@@ -15,6 +20,7 @@ public enum AgeAssurance: Sendable, Equatable {
     case .selfDeclaration: "self_declaration"
     case .estimation: "estimation"
     case .verification: "verification"
+    case .challengeAge: "estimation_with_challenge"
     }
   }
 }

@@ -51,6 +51,29 @@ struct PopulationTests {
     #expect(abs(share { population.declaredAge[$0] >= 18 } - 0.23) < 0.04)
   }
 
+  @Test("with a challenge age hardly any child passes as adult, where plain estimation lets many")
+  func challengeAge() {
+    func childrenAssessedAdult(_ method: AgeAssurance) -> Int {
+      let population = Self.build { $0.ageAssurance = method }
+      return (0..<population.count).filter {
+        population.trueAge[$0] < 18 && population.assessedAge[$0] >= 18
+      }.count
+    }
+    let plain = childrenAssessedAdult(.estimation(meanAbsoluteError: 1.5))
+    let challenged = childrenAssessedAdult(
+      .challengeAge(meanAbsoluteError: 1.5, challengeBuffer: 5, failureRate: 0))
+    // Only a child who looks 23 or older (about 3 standard deviations for a 17-year-old) passes.
+    #expect(plain > 100 && challenged * 20 < plain)
+    // Adults below the challenge age go to the document check and are still assessed as adults.
+    let population = Self.build {
+      $0.ageAssurance = .challengeAge(meanAbsoluteError: 1.5, challengeBuffer: 5, failureRate: 0)
+    }
+    #expect(
+      (0..<population.count).allSatisfy {
+        population.trueAge[$0] < 18 || population.assessedAge[$0] >= 18
+      })
+  }
+
   @Test("verification without failures assesses the true age")
   func verification() {
     let population = Self.build(size: 2_000) { $0.ageAssurance = .verification(failureRate: 0) }
