@@ -97,7 +97,7 @@ extension Worker {
     tally.impressions[local] += 1
     tally.feedSeconds[local] += seconds
     if context.world.catalogue.isCommercial[item] {
-      platformTally.commercialImpressions[local] += 1
+      countCommercialImpression(of: item, local: local, context: context)
     }
     for m in 0..<measures {
       let cell = local * measures + m

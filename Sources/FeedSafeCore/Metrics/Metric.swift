@@ -58,6 +58,10 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   case privateChannelRequested = "private_channel_requested"
   /// Share of people who met offline an unknown adult they had only spoken to online.
   case metStrangerOffline = "met_stranger_offline"
+  /// Mean alignment of the ads a person sees with their interests (dot product, 0–1).
+  case adInterestAlignment = "ad_interest_alignment"
+  /// Mean alignment of the unlabelled commercial content a person sees with their interests.
+  case commercialInterestAlignment = "commercial_interest_alignment"
   /// Share of people whose profile and location settings are all still at their defaults at the
   /// end of the horizon.
   case settingsOnDefault = "settings_on_default"

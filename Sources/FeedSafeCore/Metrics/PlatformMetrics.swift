@@ -45,6 +45,14 @@ enum PlatformMetrics {
       add(
         .commercialContentPerThousand,
         ExposureMetrics.ratio(total(platform.commercialImpressions) * 1_000, impressions))
+      func sum(_ column: ContiguousArray<Double>) -> Double {
+        members.reduce(0) { $0 + column[$1] }
+      }
+      add(.adInterestAlignment, ExposureMetrics.ratio(sum(platform.adInterestAlignment), ads))
+      add(
+        .commercialInterestAlignment,
+        ExposureMetrics.ratio(
+          sum(platform.commercialInterestAlignment), total(platform.commercialImpressions)))
       add(.strangerRequestsPer30Days, total(platform.strangerRequests) / personMonths)
       add(
         .acceptedStrangerRequestsPer30Days, total(platform.acceptedStrangerRequests) / personMonths)

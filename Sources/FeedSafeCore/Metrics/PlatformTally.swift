@@ -11,6 +11,10 @@ public struct PlatformTally: Sendable, Equatable {
   public internal(set) var profiledAds: ContiguousArray<Int32>
   /// Organic impressions of unlabelled commercial content.
   public internal(set) var commercialImpressions: ContiguousArray<Int32>
+  /// Sum over ads seen of each ad's alignment with the person's interests (0–1 each).
+  public internal(set) var adInterestAlignment: ContiguousArray<Double>
+  /// Sum over commercial impressions of each item's alignment with the person's interests.
+  public internal(set) var commercialInterestAlignment: ContiguousArray<Double>
   /// Requests from unknown adults.
   public internal(set) var strangerRequests: ContiguousArray<Int32>
   /// Requests from unknown adults accepted.
@@ -42,6 +46,8 @@ public struct PlatformTally: Sendable, Equatable {
     restrictedAds = ads
     profiledAds = ads
     commercialImpressions = ads
+    adInterestAlignment = ContiguousArray(repeating: 0, count: people)
+    commercialInterestAlignment = adInterestAlignment
     strangerRequests = ads
     acceptedStrangerRequests = ads
     messagesExchanged = ads
@@ -62,6 +68,8 @@ public struct PlatformTally: Sendable, Equatable {
     restrictedAds += other.restrictedAds
     profiledAds += other.profiledAds
     commercialImpressions += other.commercialImpressions
+    adInterestAlignment += other.adInterestAlignment
+    commercialInterestAlignment += other.commercialInterestAlignment
     strangerRequests += other.strangerRequests
     acceptedStrangerRequests += other.acceptedStrangerRequests
     messagesExchanged += other.messagesExchanged

@@ -38,7 +38,24 @@ extension Worker {
     }
     guard best >= 0 else { return }
     platformTally.ads[local] += 1
+    // An ad sits on one topic, so its alignment with the person's interests is that component.
+    platformTally.adInterestAlignment[local] += Double(
+      state.interests[local * dims + Int(inventory.dimension[best])])
     if inventory.isRestricted[best] { platformTally.restrictedAds[local] += 1 }
     if profiled { platformTally.profiledAds[local] += 1 }
+  }
+
+  /// Counts an impression of unlabelled commercial content and how closely it matches the
+  /// person's interests at that moment (the dot product of two unit vectors, in [0, 1]), the
+  /// same measure as for ads, so profiled creator content and ads can be compared.
+  mutating func countCommercialImpression(of item: Int, local: Int, context: ArmContext) {
+    let dims = context.dimensionCount
+    let embedding = context.world.catalogue.embedding
+    var alignment: Float = 0
+    for d in 0..<dims {
+      alignment += state.interests[local * dims + d] * embedding[item * dims + d]
+    }
+    platformTally.commercialImpressions[local] += 1
+    platformTally.commercialInterestAlignment[local] += Double(alignment)
   }
 }

@@ -53,4 +53,21 @@ struct AdTargetingTests {
     let after = try #require(TinyWorld.values(honest)[key])
     #expect(after < before * 0.8)
   }
+
+  @Test("ads chosen without the profile match children's interests less than profiled ads do")
+  func alignmentFollowsProfiling() throws {
+    let profiled = TinyWorld.arm("profiled", .none)
+    let dsa = TinyWorld.arm("dsa", .dsaMinors)
+    var spec = Self.spec(people: 800)
+    spec.arms = [profiled, dsa]
+    spec.population.ageAssurance = .verification(failureRate: 0)
+    let values = try TinyWorld.values(spec)
+    let key = "42/children/all/ad_interest_alignment"
+    let withProfile = try #require(values["profiled/\(key)"])
+    let without = try #require(values["dsa/\(key)"])
+    #expect(withProfile > without)
+    // Creator commercial content is ranked like any item, so no ad rule changes how well it fits.
+    let commercial = try #require(values["dsa/42/children/all/commercial_interest_alignment"])
+    #expect(commercial > 0 && commercial <= 1)
+  }
 }
