@@ -55,6 +55,8 @@ public struct ResultsDocument: Sendable {
   public var categories: [String]
   /// The metrics, mean and CI over seeds.
   public var rows: [SummaryRow]
+  /// The audit accounts' metrics, mean and CI over seeds (empty without audit accounts).
+  public var audit: [AuditSummaryRow] = []
 
   /// A results document.
   public init(

@@ -19,7 +19,10 @@ public enum ResultsRenderer {
     _ document: ResultsDocument, as format: OutputFormat, detail: Bool = false
   ) -> String {
     switch format {
-    case .table: table(document, detail: detail)
+    case .table:
+      table(document, detail: detail)
+        + AuditRenderer.table(
+          document.audit, arms: document.arms, categories: document.categories, detail: detail)
     case .json: json(document)
     case .csv: csv(document)
     }
@@ -92,19 +95,27 @@ public enum ResultsRenderer {
       }
       enum Keys: String, CodingKey { case arm, cohort, category, metric, mean, ci_low, ci_high, n }
     }
+    struct AuditRow: Encodable {
+      let arm, persona, phase, category, metric: String
+      let mean: Double
+      let ci_low, ci_high: Double?
+      let n: Int
+    }
     struct Body: Encodable {
       let run_id: String?
       let scenario: ResultsDocument.ScenarioSummary
       let arms: [String]
       let metrics: [Row]
+      let audit: [AuditRow]
       func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(run_id, forKey: .run_id)
         try container.encode(scenario, forKey: .scenario)
         try container.encode(arms, forKey: .arms)
         try container.encode(metrics, forKey: .metrics)
+        if !audit.isEmpty { try container.encode(audit, forKey: .audit) }
       }
-      enum Keys: String, CodingKey { case run_id, scenario, arms, metrics }
+      enum Keys: String, CodingKey { case run_id, scenario, arms, metrics, audit }
     }
     let body = Body(
       run_id: document.runID, scenario: document.scenario, arms: document.arms,
@@ -112,6 +123,11 @@ public enum ResultsRenderer {
         Row(
           arm: $0.arm, cohort: $0.cohort, category: $0.category, metric: $0.metric.rawValue,
           mean: $0.mean, ci_low: $0.ciLow, ci_high: $0.ciHigh, n: $0.n)
+      },
+      audit: document.audit.map {
+        AuditRow(
+          arm: $0.arm, persona: $0.persona, phase: $0.phase, category: $0.category,
+          metric: $0.metric.rawValue, mean: $0.mean, ci_low: $0.ciLow, ci_high: $0.ciHigh, n: $0.n)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -29,7 +29,7 @@ struct ScenarioParser {
     "version", "name", "description", "seed", "replications", "horizon", "population",
     "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep", "expect", "tolerance",
     "baseline_gate", "ads", "contact", "under_13", "tracking", "burn_in_days", "learning",
-    "setting_changes",
+    "audit_accounts", "setting_changes",
   ]
 
   /// The whole experiment, or `nil` if the root is not a mapping.
@@ -75,6 +75,9 @@ struct ScenarioParser {
       section(
         top, "learning",
         allowed: ["prior_impressions", "personal_prior_impressions", "daily_retention"]))
+    spec.audit = audit(
+      section(top, "audit_accounts", allowed: Self.auditKeys), taxonomy: taxonomy,
+      population: population, horizon: horizon)
     spec.arms += sweeps(top["sweep"], arms: arms, spec: spec)
     spec.gate = gate(top, spec: spec)
     return spec

@@ -119,6 +119,66 @@ enum Migrations {
       ) WITHOUT ROWID;
       """
     ),
+    (
+      "5-audit-accounts",
+      """
+      CREATE TABLE audit_personas (
+        run_id   TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name     TEXT NOT NULL,
+        phases   TEXT NOT NULL,
+        PRIMARY KEY (run_id, name)
+      );
+      CREATE TABLE audit_metrics (
+        run_id   TEXT NOT NULL,
+        arm      TEXT NOT NULL,
+        seed     INTEGER NOT NULL,
+        persona  TEXT NOT NULL,
+        phase    TEXT NOT NULL,
+        category TEXT NOT NULL,
+        metric   TEXT NOT NULL,
+        value    REAL NOT NULL,
+        PRIMARY KEY (run_id, arm, seed, persona, phase, category, metric),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE TABLE audit_windows (
+        run_id      TEXT NOT NULL,
+        arm         TEXT NOT NULL,
+        seed        INTEGER NOT NULL,
+        persona     TEXT NOT NULL,
+        unit        TEXT NOT NULL CHECK (unit IN ('minutes', 'impressions')),
+        window      INTEGER NOT NULL CHECK (window >= 0),
+        start       REAL NOT NULL,
+        category    TEXT NOT NULL,
+        impressions INTEGER NOT NULL,
+        harmful     INTEGER NOT NULL,
+        PRIMARY KEY (run_id, arm, seed, persona, unit, window, category),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE TABLE audit_traces (
+        run_id         TEXT NOT NULL,
+        arm            TEXT NOT NULL,
+        seed           INTEGER NOT NULL,
+        persona        TEXT NOT NULL,
+        replica        INTEGER NOT NULL,
+        sequence       INTEGER NOT NULL,
+        day            INTEGER NOT NULL,
+        minute         REAL NOT NULL,
+        phase          TEXT NOT NULL,
+        item           INTEGER NOT NULL,
+        topic          TEXT NOT NULL,
+        harm           TEXT,
+        predicted_harm TEXT,
+        position       INTEGER NOT NULL,
+        source         TEXT NOT NULL,
+        watched        INTEGER NOT NULL,
+        engaged        INTEGER NOT NULL,
+        seconds        INTEGER NOT NULL,
+        PRIMARY KEY (run_id, arm, seed, persona, replica, sequence),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      """
+    ),
   ]
 
   /// The schema version this build writes.

@@ -153,6 +153,9 @@ extension RunStore {
   /// The tables `export` can write.
   public enum ExportTable: String, CaseIterable, Sendable {
     case metrics, summary, daily, survival, arms
+    case auditMetrics = "audit_metrics"
+    case auditWindows = "audit_windows"
+    case auditTraces = "audit_traces"
   }
 
   /// The rows of one table for one run, with column names, for export.
@@ -186,6 +189,17 @@ extension RunStore {
         "sweep_base_arm",
       ]
       order = "ORDER BY position"
+    case .auditMetrics:
+      columns = ["arm", "seed", "persona", "phase", "category", "metric", "value"]
+      order = "ORDER BY \(Self.armPosition(table.rawValue)), seed, persona, phase, category, metric"
+    case .auditWindows:
+      columns = [
+        "arm", "seed", "persona", "unit", "window", "start", "category", "impressions", "harmful",
+      ]
+      order = "ORDER BY \(Self.armPosition(table.rawValue)), seed, persona, unit, window, category"
+    case .auditTraces:
+      columns = Self.traceColumns
+      order = "ORDER BY \(Self.armPosition(table.rawValue)), seed, persona, replica, sequence"
     }
     let rows = try connection.rows(
       "SELECT \(columns.joined(separator: ", ")) FROM \(table.rawValue) WHERE run_id = ? \(order)",

@@ -100,6 +100,7 @@ extension RunStore {
           }
         }
       }
+      for result in results { try recordAudit(result.audit, runID: runID) }
       try connection.run(
         "INSERT INTO seeds_done (run_id, seed) VALUES (?, ?)", [.text(runID), seedValue])
     }
@@ -163,7 +164,11 @@ extension RunStore {
   /// Deletes a run and everything stored with it.
   public func delete(runID: String) throws {
     try connection.transaction {
-      for table in ["survival", "daily", "summary", "metrics", "seeds_done", "arms"] {
+      for table in [
+        "audit_traces", "audit_windows", "audit_metrics", "audit_personas", "survival", "daily",
+        "summary", "metrics",
+        "seeds_done", "arms",
+      ] {
         try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.text(runID)])
       }
       try connection.run("DELETE FROM runs WHERE id = ?", [.text(runID)])

@@ -9,6 +9,8 @@ import Foundation
 enum ScenarioExecution {
   struct Outcome {
     let rows: [SummaryRow]
+    /// The audit accounts' summary (empty without them).
+    let audit: [AuditSummaryRow]
     let runID: String?
     let seconds: Double
   }
@@ -30,12 +32,14 @@ enum ScenarioExecution {
     let progress = ProgressLine(enabled: !quiet)
     let started = Date()
     let rows: [SummaryRow]
+    var auditValues: [AuditValue] = []
     do {
       rows = try ExperimentRunner.run(
         spec, threads: threads, isCancelled: { Interruption.isRequested },
         onProgress: progress.update,
         onResult: { result in
           onResult(result)
+          auditValues += result.audit.values
           try recorder?.record(result)
         })
       try recorder?.complete(summary: rows, wallSeconds: Date().timeIntervalSince(started))
@@ -56,6 +60,12 @@ enum ScenarioExecution {
     progress.finish(
       "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(String(format: "%.1f", seconds)) s"
     )
-    return Outcome(rows: rows, runID: recorder?.runID, seconds: seconds)
+    return Outcome(
+      rows: rows,
+      audit: AuditSummary.summarise(
+        auditValues, arms: spec.arms.map(\.name), layout: AuditLayout(auditValues),
+        categories: HarmMeasures(taxonomy: spec.taxonomy).names),
+      runID: recorder?.runID,
+      seconds: seconds)
   }
 }

@@ -86,7 +86,7 @@ extension Worker {
 
   /// Counts one viewed item in the person's tallies: impressions, feed time, harmful impressions
   /// per measure on the item's *true* label, time to first exposure and streaks.
-  private mutating func recordImpression(
+  mutating func recordImpression(
     of item: Int, person: Int, seconds: Int64, context: ArmContext
   ) {
     let local = person - people.lowerBound
@@ -116,14 +116,16 @@ extension Worker {
   /// The person's reaction to a viewed item and its effects. One uniform draw decides both
   /// responses, so engaging implies watching to the end: watched when it falls below
   /// σ(logit + watch offset), engaged when it falls below σ(logit) (``BehaviourSpec``).
-  private mutating func react(
-    to item: Int, person: Int, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
+  /// `notInterestedRate` replaces the population's habit of pressing "not interested" (audit
+  /// scripts).
+  mutating func react(
+    to item: Int, person: Int, policy: BandPolicy, context: ArmContext, rng: inout RandomStream,
+    notInterestedRate: Double? = nil
   ) -> (watched: Bool, engaged: Bool) {
     let catalogue = context.world.catalogue
     let behaviour = context.behaviour
     let dims = context.dimensionCount
-    let local = person - people.lowerBound
-    let row = local * dims
+    let row = (person - people.lowerBound) * dims
     let itemRow = item * dims
     let harm = Int(catalogue.harm[item])
     var fit: Float = 0
@@ -139,6 +141,28 @@ extension Worker {
     let roll = rng.uniform()
     let watched = roll < 1 / (1 + Double.exp(-(logit + behaviour.watchOffset)))
     let engaged = roll < 1 / (1 + Double.exp(-logit))
+    respond(
+      to: item, person: person, watched: watched, engaged: engaged, policy: policy,
+      notInterestedRate: notInterestedRate ?? behaviour.notInterestedRate, context: context,
+      rng: &rng)
+    return (watched, engaged)
+  }
+
+  /// The effects of a response, whoever decided it (the choice model or an audit script): the
+  /// inferred profile learns from what is watched, a skipped harmful item may be marked "not
+  /// interested" (with probability `notInterestedRate`), and engaging moves interests and may
+  /// lead to a follow.
+  mutating func respond(
+    to item: Int, person: Int, watched: Bool, engaged: Bool, policy: BandPolicy,
+    notInterestedRate: Double, context: ArmContext, rng: inout RandomStream
+  ) {
+    let catalogue = context.world.catalogue
+    let behaviour = context.behaviour
+    let dims = context.dimensionCount
+    let local = person - people.lowerBound
+    let row = local * dims
+    let itemRow = item * dims
+    let harm = Int(catalogue.harm[item])
     if watched && context.profiling[person] {
       // The inferred profile learns from what is watched to the end, liked or not (lingering).
       let rate = Float(behaviour.profileLearningRate)
@@ -156,12 +180,10 @@ extension Worker {
     guard engaged else {
       // Only a skipped item is marked "not interested": someone who watched it to the end did not
       // reject it.
-      if !watched && harm >= 0 && policy.honoursNotInterested
-        && rng.bernoulli(behaviour.notInterestedRate)
-      {
+      if !watched && harm >= 0 && policy.honoursNotInterested && rng.bernoulli(notInterestedRate) {
         state.notInterested[local] |= 1 << UInt64(catalogue.notInterestedDimension(of: item))
       }
-      return (watched, false)
+      return
     }
     tally.engagements[local] += 1
     // Interests drift toward what was engaged with (the rabbit-hole loop).
@@ -171,13 +193,12 @@ extension Worker {
     if rng.bernoulli(behaviour.followRate) {
       follow(creator: catalogue.creator[item], local: local, context: context)
     }
-    return (true, true)
   }
 
   /// Moves the person's interests a share `interestRecovery` of the way back to their sign-up
   /// interests at the start of each day (kept at unit length): what a feed pulls someone toward
   /// fades unless the feed keeps pulling, so a person has a steady state.
-  private mutating func recoverInterests(of person: Int, context: ArmContext) {
+  mutating func recoverInterests(of person: Int, context: ArmContext) {
     let recovery = Float(context.behaviour.interestRecovery)
     guard recovery > 0 else { return }
     let dims = context.dimensionCount
@@ -188,7 +209,7 @@ extension Worker {
 
   /// Moves the interests at `interestRow` a share `share` of the way toward `target`'s row
   /// `targetRow`, kept at unit length.
-  private mutating func moveInterests(
+  mutating func moveInterests(
     at interestRow: Int, toward target: ContiguousArray<Float>, row targetRow: Int, share: Float,
     dims: Int
   ) {

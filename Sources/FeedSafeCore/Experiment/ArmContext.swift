@@ -31,6 +31,8 @@ struct ArmContext: Sendable {
   let platformSpec: PlatformSpec
   /// exp(−age ÷ 7) for every item age in days a run can see, so scoring looks it up.
   let freshnessByAge: ContiguousArray<Float>
+  /// The audit accounts: which persona and replica each audit row is.
+  let audit: AuditRoster
 
   init(spec: ExperimentSpec, arm: Arm, world: World) {
     let population = world.population
@@ -65,12 +67,15 @@ struct ArmContext: Sendable {
       }
       feedOf.append(Int16(feed))
       profiling.append(allowsProfiling)
+      // Audit accounts belong to no cohort: they are measured apart (`AuditMetrics`).
       cohortMask.append(
-        cohorts.membership(
-          trueBand: population.trueBand[person], assessedBand: assessedBand[person],
-          isVulnerable: population.isVulnerable[person],
-          segment: population.segment[person] >= 0 ? Int(population.segment[person]) : nil,
-          isNewAccount: population.isNewAccount[person]))
+        population.isAuditAccount(person)
+          ? 0
+          : cohorts.membership(
+            trueBand: population.trueBand[person], assessedBand: assessedBand[person],
+            isVulnerable: population.isVulnerable[person],
+            segment: population.segment[person] >= 0 ? Int(population.segment[person]) : nil,
+            isNewAccount: population.isNewAccount[person]))
     }
     self.feedOf = feedOf
     self.profiling = profiling
@@ -78,6 +83,7 @@ struct ArmContext: Sendable {
     platformSpec = spec.platform
     let oldest = spec.catalogue.backCatalogueDays + spec.simulatedDays + 1
     freshnessByAge = ContiguousArray((0...oldest).map { Float.exp(-Float($0) / 7) })
+    audit = AuditRoster(spec: spec.audit, population: population)
     platform = PlatformPlan(
       spec: spec.platform, arm: arm, population: population, assessedBand: assessedBand,
       profiling: profiling, seed: world.seed, segments: spec.population.segments)
@@ -93,7 +99,7 @@ struct ArmContext: Sendable {
         Int16(
           Population.assessedAge(
             trueAge: Int(population.trueAge[person]), declared: Int(population.declaredAge[person]),
-            method: method, seed: seed, person: person))
+            method: method, seed: seed, person: population.streamKey(person)))
       })
   }
 

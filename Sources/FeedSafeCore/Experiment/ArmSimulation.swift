@@ -19,6 +19,8 @@ public struct ArmOutcome: Sendable {
   /// (published by the last day and not removed by a filter), `[band][measure]`; the denominator
   /// of `amplification`.
   public let eligibleHarmShare: [[Double]]
+  /// What the audit accounts were shown and how it measured.
+  public var audit: AuditResult = .empty
 }
 
 /// Runs one arm of an experiment on one seed's world, day by day.
@@ -59,12 +61,14 @@ public enum ArmSimulation {
     var platform = PlatformTally(people: 0)
     var daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
+    var auditImpressions: [AuditImpression] = []
     for w in workers.indices {
       workers[w].recordDataPoints(context: context)
       let worker = workers[w]
       tally.append(worker.tally)
       platform.append(worker.platformTally)
       daily.add(worker.daily)
+      auditImpressions += worker.audit.impressions
     }
     for person in 0..<people {
       for cohort in 0..<context.cohorts.count
@@ -76,7 +80,10 @@ public enum ArmSimulation {
       arm: arm.name, seed: world.seed, tally: tally, platform: platform, daily: daily,
       cohortMask: context.cohortMask,
       assessedBand: context.assessedBand,
-      eligibleHarmShare: eligibleHarmShare(context: context, lastDay: spec.simulatedDays - 1))
+      eligibleHarmShare: eligibleHarmShare(context: context, lastDay: spec.simulatedDays - 1),
+      audit: AuditMetrics.result(
+        auditImpressions, arm: arm.name, seed: world.seed, roster: context.audit,
+        catalogue: world.catalogue, measures: context.measures))
   }
 
   /// The first simulated day has no history: nothing is learned, popularity is zero and the

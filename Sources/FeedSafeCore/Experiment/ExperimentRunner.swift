@@ -11,6 +11,8 @@ public struct ArmSeedResult: Sendable {
   public let daily: DailySeries
   /// Survival curves (share not yet exposed over feed minutes) per cohort and harm group.
   public let survival: [SurvivalCurve]
+  /// The audit accounts' metrics, windows and traces.
+  public var audit: AuditResult = .empty
 }
 
 /// Progress of a running experiment, for the CLI's progress line.
@@ -60,7 +62,8 @@ public enum ExperimentRunner {
         try onResult(
           ArmSeedResult(
             arm: arm.name, seed: seed, values: armValues, daily: outcome.daily,
-            survival: SurvivalCurve.curves(of: outcome, measures: measures, cohorts: cohorts)))
+            survival: SurvivalCurve.curves(of: outcome, measures: measures, cohorts: cohorts),
+            audit: outcome.audit))
       }
     }
     return SeedSummary.summarise(

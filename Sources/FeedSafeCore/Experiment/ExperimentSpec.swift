@@ -33,6 +33,8 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var gate: GateSpec = .standard
   /// Ads, contact, under-13 consent and tracking consent.
   public var platform: PlatformSpec
+  /// Scripted audit accounts that join the warmed-up platform (`docs/audits.md`).
+  public var audit: AuditSpec = .none
 
   /// An experiment with every part given.
   public init(
@@ -85,7 +87,9 @@ public struct World: Sendable {
       spec: spec.catalogue, moderation: spec.moderation, seed: seed,
       horizonDays: spec.simulatedDays,
       commercialShare: spec.platform.ads.commercialShare)
-    population = Population.build(spec: spec.population, catalogue: catalogue, seed: seed)
+    var population = Population.build(spec: spec.population, catalogue: catalogue, seed: seed)
+    population.appendAuditAccounts(spec.audit, seed: seed)
+    self.population = population
     ads = AdInventory.build(spec: spec.platform.ads, taxonomy: spec.taxonomy, seed: seed)
   }
 }

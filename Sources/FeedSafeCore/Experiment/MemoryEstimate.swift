@@ -63,11 +63,37 @@ public struct MemoryEstimate: Sendable, Equatable {
         bytes: 2 * people * shape.impressionsPerPersonDay(spec) * Self.int64),
       Term(name: "metric scratch", bytes: people * Self.metricScratchRowBytes),
       Term(
+        // Held for every arm of a seed until the seed is stored.
+        name: "audit accounts' impressions and readable traces of one seed's arms",
+        bytes: Double(spec.arms.count)
+          * Self.auditImpressions(spec.audit, horizon: spec.horizonDays)
+          * Self.auditImpressionBytes),
+      Term(
         name: "metric values kept for the summary",
         bytes: Double(max(1, spec.replications)) * Double(spec.arms.count)
           * shape.metricValuesPerArm * Self.metricValueBytes),
     ]
   }
+
+  /// The most impressions the audit accounts can be shown: every account's script at the fastest
+  /// pace (an item skipped every 3 s, 20 a minute), capped by the minutes it can scroll before
+  /// the horizon ends.
+  static func auditImpressions(_ audit: AuditSpec, horizon: Int) -> Double {
+    audit.personas.reduce(0) { total, persona in
+      let script = persona.phases.reduce(0.0) { sum, phase in
+        switch phase.length {
+        case .minutes(let minutes): sum + minutes * 20
+        case .impressions(let count): sum + Double(count)
+        }
+      }
+      let days = Double(max(1, horizon - persona.joinDay))
+      return total + Double(persona.replicas) * min(script, persona.minutesPerDay * 20 * days)
+    }
+  }
+  /// One `AuditImpression`, its `AuditTraceRow` with five short heap strings, and the grouping copy.
+  static let auditImpressionBytes =
+    2 * Double(MemoryLayout<AuditImpression>.stride) + Double(MemoryLayout<AuditTraceRow>.stride)
+    + 5 * 32
 
   /// Process baseline: the Swift runtime, Foundation and SQLite, measured at ≈ 25 MiB RSS for a
   /// tiny run.

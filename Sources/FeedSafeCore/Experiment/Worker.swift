@@ -14,6 +14,9 @@ struct Worker: Sendable {
   /// Today's responses of this worker's people, in person order, for the platform to learn from.
   var responses = ResponseLog()
   var scratch: PageScratch
+  /// The audit accounts among this worker's people: where each is in its script, and every
+  /// impression they were shown.
+  var audit: AuditLog
 
   init(people: Range<Int>, context: ArmContext, dayCount: Int) {
     self.people = people
@@ -26,6 +29,8 @@ struct Worker: Sendable {
     scratch = PageScratch(
       itemCount: context.world.catalogue.count, measureCount: context.measures.count,
       dimensionCount: context.dimensionCount)
+    audit = AuditLog(people: people, roster: context.audit)
+    seedAuditProfiles(context: context)
     startMeasuring(context: context)
   }
 
@@ -45,8 +50,13 @@ struct Worker: Sendable {
   /// the measured horizon starts.
   mutating func simulateDay(_ today: DayState, context: ArmContext) {
     let isBurnIn = today.measuredDay == nil
+    let population = context.world.population
     for person in people where context.platform.onPlatform[person] {
-      if isBurnIn && context.world.population.isNewAccount[person] { continue }
+      if isBurnIn && population.isNewAccount[person] { continue }
+      if population.isAuditAccount(person) {
+        simulateAuditDay(person, today: today, context: context)
+        continue
+      }
       simulatePersonDay(person, today: today, context: context)
       simulateContact(person, today: today, context: context)
     }
@@ -59,6 +69,9 @@ struct PageScratch: Sendable {
   var candidates: ContiguousArray<Candidate>
   /// The page, top first.
   var page: ContiguousArray<Int32>
+  /// The candidate source that supplied each item of the page (position in
+  /// `CandidateSource.allCases`), for audit traces.
+  var pageSources: ContiguousArray<UInt8>
   /// Per item: `stamps[item].page == pageStamp` when the item is already a candidate of this
   /// page, `stamps[item].session == sessionStamp` when it was already viewed this session. One
   /// array of pairs, so checking a candidate touches one cache line, not two.
@@ -77,6 +90,8 @@ struct PageScratch: Sendable {
     candidates.reserveCapacity(256)
     page = []
     page.reserveCapacity(64)
+    pageSources = []
+    pageSources.reserveCapacity(64)
     stamps = ContiguousArray(repeating: ItemStamps(), count: itemCount)
     personalFactors = ContiguousArray(repeating: (1, 1), count: dimensionCount)
     harmfulToday = ContiguousArray(repeating: 0, count: measureCount)
@@ -92,6 +107,8 @@ struct Candidate: Sendable {
   var score: Float = 0
   /// The item's primary topic (for `max_same_topic_in_row`).
   var topic: Int16 = 0
+  /// The source that supplied it (position in `CandidateSource.allCases`).
+  var source: UInt8
   /// Drawn from the `random` source: eligible for an exploration slot.
   var isExplore: Bool
   /// Predicted harmful by the classifier (for `max_harmful_per_page`).

@@ -16,6 +16,7 @@ extension Worker {
     scratch.pageStamp &+= 1
     scratch.candidates.removeAll(keepingCapacity: true)
     for quota in feed.sources {
+      let source = UInt8(CandidateSource.allCases.firstIndex(of: quota.source) ?? 0)
       for _ in 0..<quota.quota {
         let item = drawCandidate(
           quota.source, for: person, lastItem: lastItem, feed: feed, today: today,
@@ -24,7 +25,8 @@ extension Worker {
           scratch.stamps[item].session != scratch.sessionStamp
         else { continue }
         scratch.stamps[item].page = scratch.pageStamp
-        scratch.candidates.append(Candidate(item: Int32(item), isExplore: quota.source == .random))
+        scratch.candidates.append(
+          Candidate(item: Int32(item), source: source, isExplore: quota.source == .random))
       }
     }
     let overblocked = scoreAndFilter(

@@ -44,7 +44,8 @@ struct PlatformPlan: Sendable {
       }
       // An assessed under-13 needs a parent's consent where the policy asks for it; without it
       // the account is refused, or kept with every setting at its most private ("limited").
-      var consentRng = RandomStream(seed: seed, purpose: .parentalConsent, person: person)
+      var consentRng = RandomStream(
+        seed: seed, purpose: .parentalConsent, person: population.streamKey(person))
       let consented = consentRng.bernoulli(spec.underThirteen.parentalConsentRate)
       let gated =
         policy.requiresParentalConsent
@@ -59,7 +60,8 @@ struct PlatformPlan: Sendable {
       suggestable.append(!limited && policy.suggestsToUnknownAdults)
       messageable.append(!limited && policy.allowsMessagesFromUnknownAdults)
       locationVisible.append(isPublic && setting(.geolocation) && setting(.shareLocation))
-      var trackingRng = RandomStream(seed: seed, purpose: .trackingConsent, person: person)
+      var trackingRng = RandomStream(
+        seed: seed, purpose: .trackingConsent, person: population.streamKey(person))
       let uplift = policy.offersRejectOnFirstScreen ? 0 : spec.tracking.upliftWithoutReject
       trackingConsent.append(
         !limited && trackingRng.bernoulli(spec.tracking.consentWithReject + uplift))

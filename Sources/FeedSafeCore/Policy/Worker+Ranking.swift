@@ -13,6 +13,7 @@ extension Worker {
     feed: FeedDefinition, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
   ) {
     scratch.page.removeAll(keepingCapacity: true)
+    scratch.pageSources.removeAll(keepingCapacity: true)
     var caps = PageCaps(
       harmful: policy.maximumHarmfulPerPage ?? Int.max,
       sameTopicInRow: policy.maximumSameTopicInRow ?? Int.max)
@@ -26,6 +27,7 @@ extension Worker {
       let candidate = scratch.candidates[chosen]
       caps.place(topic: candidate.topic, isPredictedHarmful: candidate.isPredictedHarmful)
       scratch.page.append(candidate.item)
+      scratch.pageSources.append(candidate.source)
     }
   }
 

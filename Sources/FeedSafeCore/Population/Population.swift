@@ -48,8 +48,28 @@ public struct Population: Sendable {
   /// Mean session length in minutes.
   public internal(set) var sessionMinutes: ContiguousArray<Float>
 
-  /// Number of people.
+  /// The first row of the audit accounts, which follow the population (`count` when there are
+  /// none). They belong to no cohort, so population metrics never count them.
+  public internal(set) var auditStart = Int.max
+
+  /// Number of people, audit accounts included.
   public var count: Int { trueAge.count }
+
+  /// The stream key of each audit account: the first audit row plus its replica number, so
+  /// replica `k` of every persona draws the same random numbers and two personas differ only by
+  /// their definitions (common random numbers).
+  public internal(set) var auditStreamKeys: ContiguousArray<Int32> = []
+
+  /// Whether `person` is an audit account.
+  @inline(__always)
+  public func isAuditAccount(_ person: Int) -> Bool { person >= auditStart }
+
+  /// The `person` its random streams are keyed by: itself, or for an audit account the key its
+  /// replica shares with the same replica of every other persona.
+  @inline(__always)
+  public func streamKey(_ person: Int) -> Int {
+    person < auditStart ? person : Int(auditStreamKeys[person - auditStart])
+  }
 
   /// The value of `setting` for `person` when the policy's default is `defaultValue`: the default,
   /// unless this person is one of those who change it.

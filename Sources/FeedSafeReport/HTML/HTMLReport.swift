@@ -19,6 +19,8 @@ public enum HTMLReport {
       .joined() + "</dl></header>"
     body += section("Headline", headline(doc: doc, effects: effects, baseline: baseline))
     body += section("Charts", charts(data))
+    let audit = auditSection(data)
+    if !audit.isEmpty { body += section("Audit accounts", audit) }
     body += section("Arms and their resolved settings", ArmSettingsTable.html(data.armSettings))
     body += section("All metrics", metricTables(doc))
     body +=

@@ -18,6 +18,11 @@ public struct ReportData: Sendable {
   public var survival: [(arm: String, seed: UInt64, minute: Double, survival: Double)]
   /// Sweep points by arm name.
   public var sweeps: [String: SweepPoint]
+  /// Per persona of the audit accounts, the harmful share (any harm) per window of feed minutes,
+  /// by arm (mean over seeds).
+  public var auditSeries:
+    [(persona: String, points: [(arm: String, start: Double, share: Double)])] =
+      []
 
   /// Report data.
   public init(

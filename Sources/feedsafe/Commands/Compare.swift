@@ -80,6 +80,14 @@ struct Compare: ParsableCommand {
         let text = sweep.render(summary: summary, cohort: "children")
         print(format == .markdown ? "\n```\n\(text)```" : "\n" + text, terminator: "")
       }
+      let reference = baseline ?? runA.arms.first ?? ""
+      let audit = AuditComparison.table(
+        AuditComparison.withinRun(
+          try store.auditValues(runID: runA.id), arms: runA.arms, baseline: reference,
+          layout: try store.auditLayout(runID: runA.id)), baseline: reference)
+      if !audit.isEmpty {
+        print(format == .markdown ? "\n```\(audit)```" : audit, terminator: "")
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import Foundation
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Export one table of a stored run (metrics per seed, summary, daily series, arms) as CSV or JSON."
+      "Export one table of a stored run (metrics per seed, summary, daily series, survival curves, arms, audit accounts) as CSV or JSON."
   )
 
   @Argument(
@@ -20,8 +20,16 @@ struct Export: ParsableCommand {
   @Option(help: "csv or json.")
   var format: ExportFormat = .csv
 
-  @Option(help: "metrics (per seed), summary, daily or arms.")
+  @Option(
+    help: ArgumentHelp(
+      "The table: \(RunStore.ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).",
+      discussion:
+        "metrics are per seed; audit_metrics, audit_windows and audit_traces hold the audit accounts' metrics, harmful-share windows and per-impression exposure traces (docs/audits.md)."
+    ))
   var table: RunStore.ExportTable = .metrics
+
+  @Flag(help: "Export the audit accounts' exposure traces (same as --table audit_traces).")
+  var traces = false
 
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
   var output: String?
@@ -33,6 +41,7 @@ struct Export: ParsableCommand {
   func run() throws {
     let store = try store.openForReading()
     let record = try store.completeRun(reference)
+    let table = traces ? .auditTraces : table
     let (columns, rows) = try store.export(table, runID: record.id)
     let text: String
     switch format {

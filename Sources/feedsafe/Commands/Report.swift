@@ -22,8 +22,10 @@ struct Report: ParsableCommand {
   func run() throws {
     let store = try store.openForReading()
     let record = try store.completeRun(reference)
-    let data = ReportData(
-      results: ResultsDocument(record: record, rows: try store.summary(runID: record.id)),
+    var results = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
+    results.audit = try store.auditSummary(run: record)
+    var data = ReportData(
+      results: results,
       metadata: [
         ("run", record.id),
         ("scenario", "\(record.scenarioPath) (sha256 \(record.scenarioSHA256.prefix(12))…)"),
@@ -44,6 +46,9 @@ struct Report: ParsableCommand {
       dailyHarm: try store.dailyHarm(runID: record.id, cohort: "children", category: "any_harm"),
       survival: try store.survival(runID: record.id, cohort: "children", category: "any_harm"),
       sweeps: try store.sweepPoints(runID: record.id))
+    data.auditSeries = try store.auditPersonas(runID: record.id).map { persona in
+      (persona, try store.auditSeries(runID: record.id, persona: persona, category: "any_harm"))
+    }
     let html = HTMLReport.render(data)
     do {
       try html.write(toFile: output, atomically: true, encoding: .utf8)

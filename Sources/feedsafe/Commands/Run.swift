@@ -39,8 +39,9 @@ struct Run: ParsableCommand {
     let loaded = try scenario.load()
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet)
-    let document = ResultsDocument(
+    var document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
+    document.audit = outcome.audit
     print(ResultsRenderer.render(document, as: format, detail: detail), terminator: "")
   }
 }

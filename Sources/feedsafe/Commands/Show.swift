@@ -25,7 +25,8 @@ struct Show: ParsableCommand {
   func run() throws {
     let store = try store.openForReading()
     let record = try store.completeRun(reference)
-    let document = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
+    var document = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
+    document.audit = try store.auditSummary(run: record)
     if format == .table {
       print("run \(record.id)  \(TerminalText.sanitised(record.name))")
       print(

@@ -40,7 +40,11 @@ struct Validate: ParsableCommand {
           "\(file): ok — '\(TerminalText.sanitised(spec.name))': \(spec.arms.count) arm\(spec.arms.count == 1 ? "" : "s"), "
             + "\(spec.replications) seed\(spec.replications == 1 ? "" : "s"), \(spec.horizonDays) days "
             + "after a \(spec.burnInDays)-day burn-in, "
-            + "\(spec.population.size) people, \(spec.catalogue.size) items; "
+            + "\(spec.population.size) people, \(spec.catalogue.size) items"
+            + (spec.audit.personas.isEmpty
+              ? ""
+              : ", \(spec.audit.accountCount) audit accounts (\(TerminalText.sanitised(spec.audit.personas.map(\.name).joined(separator: ", "))))")
+            + "; "
             + "needs ≈ \(MemoryCheck.text(memory)) of memory")
       } catch {
         problems.append(error)
