@@ -5,7 +5,8 @@ extension ScenarioParser {
   static let policyKeys = [
     "feed", "defaults", "offered", "filters", "max_harmful_per_page", "max_same_topic_in_row",
     "not_interested", "block_restricted_ads", "profiled_ads", "suggest_to_unknown_adults",
-    "messages_from_unknown_adults", "parental_consent", "tracking_prompt",
+    "messages_from_unknown_adults", "parental_consent", "tracking_prompt", "nudges",
+    "parental_approval",
   ]
 
   /// The arms: each starts from a policy preset (default `none`), then applies its own settings to
@@ -112,6 +113,11 @@ extension ScenarioParser {
     policy.requiresParentalConsent = reader.flag(
       fields["parental_consent"], name: "parental_consent", fallback: policy.requiresParentalConsent
     )
+    policy.nudgesSettingChanges = reader.flag(
+      fields["nudges"], name: "nudges", fallback: policy.nudgesSettingChanges)
+    policy.requiresParentalApproval = reader.flag(
+      fields["parental_approval"], name: "parental_approval",
+      fallback: policy.requiresParentalApproval)
     if let node = fields["tracking_prompt"],
       let prompt = reader.choice(
         node, name: "tracking prompt",

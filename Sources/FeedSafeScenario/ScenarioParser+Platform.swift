@@ -2,7 +2,7 @@ import FeedSafeCore
 import Yams
 
 extension ScenarioParser {
-  static let platformKeys = ["ads", "contact", "under_13", "tracking"]
+  static let platformKeys = ["ads", "contact", "under_13", "tracking", "setting_changes"]
 
   /// `ads:`, `contact:`, `under_13:` and `tracking:` over the defaults.
   mutating func platform(_ top: Fields, taxonomy: Taxonomy, bands: AgeBands) -> PlatformSpec {
@@ -37,7 +37,8 @@ extension ScenarioParser {
       allowed: [
         "search_requests_per_day", "suggestion_requests_per_day", "messages_per_day",
         "bad_actor_share",
-        "bad_actor_requests_per_day", "acceptance",
+        "bad_actor_requests_per_day", "acceptance", "messages_exchanged", "private_channel",
+        "offline_meeting",
       ])
     {
       let rate = 0.0...100
@@ -59,6 +60,33 @@ extension ScenarioParser {
       spec.contact.acceptance = perName(
         fields["acceptance"], name: "acceptance", names: bands.names, range: 0...1,
         defaults: spec.contact.acceptance)
+      let funnel = spec.contact.funnel
+      spec.contact.funnel = ContactFunnel(
+        messagesExchanged: reader.number(
+          fields["messages_exchanged"], name: "messages_exchanged", range: 0...1,
+          fallback: funnel.messagesExchanged),
+        privateChannel: reader.number(
+          fields["private_channel"], name: "private_channel", range: 0...1,
+          fallback: funnel.privateChannel),
+        offlineMeeting: reader.number(
+          fields["offline_meeting"], name: "offline_meeting", range: 0...1,
+          fallback: funnel.offlineMeeting))
+    }
+    if let fields = section(
+      top, "setting_changes",
+      allowed: ["change_per_day", "nudge_factor", "parental_approval_rate"])
+    {
+      let changes = spec.settingChanges
+      spec.settingChanges = SettingChangeSpec(
+        changePerDay: reader.number(
+          fields["change_per_day"], name: "change_per_day", range: 0...1,
+          fallback: changes.changePerDay),
+        nudgeFactor: reader.number(
+          fields["nudge_factor"], name: "nudge_factor", range: 0...1_000,
+          fallback: changes.nudgeFactor),
+        parentalApprovalRate: reader.number(
+          fields["parental_approval_rate"], name: "parental_approval_rate", range: 0...1,
+          fallback: changes.parentalApprovalRate))
     }
     if let fields = section(top, "under_13", allowed: ["parental_consent_rate", "without_consent"])
     {

@@ -8,7 +8,7 @@ extension ScenarioParser {
   ]
   static let bandKeys = [
     "share", "lie_rate", "vulnerable_share", "sessions_per_day", "session_minutes",
-    "interest_concentration", "topic_priors", "new_account_share",
+    "interest_concentration", "topic_priors", "new_account_share", "adult_declared_share",
   ]
 
   /// `population.age_bands` (band name → youngest age), or the standard bands.
@@ -113,7 +113,8 @@ extension ScenarioParser {
       let context = "population.segments.\(entry.key)"
       guard
         let segment = reader.fields(
-          entry.value, context: context, allowed: ["share", "susceptibility"])
+          entry.value, context: context,
+          allowed: ["share", "susceptibility", "offline_meeting_factor"])
       else { continue }
       let share = reader.number(
         reader.required(segment, "share"), name: "\(context).share", range: 0...1, fallback: 0)
@@ -121,8 +122,11 @@ extension ScenarioParser {
         segment["susceptibility"], name: "\(context).susceptibility",
         names: taxonomy.harms.map(\.name), groups: harmGroups(taxonomy), range: 0...100,
         defaults: Array(repeating: 1, count: taxonomy.harms.count))
-      segments.append(
-        PopulationSegment(name: entry.key, share: share, susceptibilityFactor: factors))
+      var parsed = PopulationSegment(name: entry.key, share: share, susceptibilityFactor: factors)
+      parsed.offlineMeetingFactor = reader.number(
+        segment["offline_meeting_factor"], name: "\(context).offline_meeting_factor",
+        range: 0...100, fallback: 1)
+      segments.append(parsed)
     }
     if segments.count > Self.maximumSegments {
       reader.fail(
@@ -150,6 +154,9 @@ extension ScenarioParser {
     band.share = reader.number(fields["share"], name: "share", range: 0...1, fallback: band.share)
     band.lieRate = reader.number(
       fields["lie_rate"], name: "lie_rate", range: 0...1, fallback: band.lieRate)
+    band.adultDeclaredShare = reader.number(
+      fields["adult_declared_share"], name: "adult_declared_share", range: 0...1,
+      fallback: band.adultDeclaredShare)
     band.vulnerableShare = reader.number(
       fields["vulnerable_share"], name: "vulnerable_share", range: 0...1,
       fallback: band.vulnerableShare)
@@ -173,21 +180,35 @@ extension ScenarioParser {
 
   /// An age-assurance method: a name, or `{method:, mean_absolute_error:, failure_rate:}`.
   mutating func ageAssurance(_ node: Node, context: String) -> AgeAssurance {
-    let methods = ["self_declaration", "estimation", "verification"]
+    let methods = ["self_declaration", "estimation", "verification", "estimation_with_challenge"]
     if node.scalar != nil {
       switch reader.choice(node, name: "age-assurance method", allowed: methods) {
       case "estimation": return .estimation(meanAbsoluteError: 1.5)
       case "verification": return .verification(failureRate: 0.01)
+      case "estimation_with_challenge":
+        return .challengeAge(meanAbsoluteError: 1.5, challengeBuffer: 5, failureRate: 0.01)
       default: return .selfDeclaration
       }
     }
     guard
       let fields = reader.fields(
-        node, context: context, allowed: ["method", "mean_absolute_error", "failure_rate"])
+        node, context: context,
+        allowed: ["method", "mean_absolute_error", "failure_rate", "challenge_buffer"])
     else { return .selfDeclaration }
     let method = reader.choice(
       reader.required(fields, "method"), name: "age-assurance method", allowed: methods)
+    if method != "estimation_with_challenge", let node = fields["challenge_buffer"] {
+      reader.fail(at: node, "'challenge_buffer' applies to 'estimation_with_challenge'")
+    }
     switch method {
+    case "estimation_with_challenge":
+      return .challengeAge(
+        meanAbsoluteError: reader.number(
+          fields["mean_absolute_error"], name: "mean_absolute_error", range: 0...50, fallback: 1.5),
+        challengeBuffer: reader.number(
+          fields["challenge_buffer"], name: "challenge_buffer", range: 0...50, fallback: 5),
+        failureRate: reader.number(
+          fields["failure_rate"], name: "failure_rate", range: 0...1, fallback: 0.01))
     case "estimation":
       if let node = fields["failure_rate"] {
         reader.fail(at: node, "'failure_rate' applies to 'verification', not 'estimation'")

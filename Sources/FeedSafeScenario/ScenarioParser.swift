@@ -31,7 +31,7 @@ struct ScenarioParser {
     "version", "name", "description", "seed", "replications", "horizon", "population",
     "catalogue", "moderation", "behaviour", "feeds", "arms", "sweep", "expect", "tolerance",
     "baseline_gate", "ads", "contact", "under_13", "tracking", "burn_in_days", "learning",
-    "audit_accounts",
+    "audit_accounts", "setting_changes",
   ]
 
   /// The whole experiment, or `nil` if the root is not a mapping.

@@ -146,6 +146,9 @@ extension AgeAssurance: CustomStringConvertible {
     case .selfDeclaration: "self_declaration"
     case .estimation(let error): "estimation(mean_absolute_error=\(error))"
     case .verification(let rate): "verification(failure_rate=\(rate))"
+    case .challengeAge(let error, let buffer, let rate):
+      "estimation_with_challenge(mean_absolute_error=\(error),challenge_buffer=\(buffer),"
+        + "failure_rate=\(rate))"
     }
   }
 }

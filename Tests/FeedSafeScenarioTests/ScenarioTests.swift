@@ -34,7 +34,8 @@ struct ScenarioTests {
     #expect(spec.catalogue.size == 20_000)
     #expect(spec.taxonomy.harms.count == 10)
     #expect(spec.population.ageAssurance == .selfDeclaration)
-    #expect(spec.arms[0].policies.allSatisfy { $0.feed == "engagement" && $0.defaults == .allOn })
+    #expect(
+      spec.arms[0].policies.allSatisfy { $0.feed == "engagement" && $0.defaults == .adultDefaults })
   }
 
   @Test("the ICO preset turns every setting off by default for child bands only")
@@ -44,7 +45,8 @@ struct ScenarioTests {
     ).spec
     let bands = spec.population.bands
     for band in bands.all {
-      #expect(spec.arms[0].policy(for: band).defaults == (bands.isChild(band) ? .allOff : .allOn))
+      #expect(
+        spec.arms[0].policy(for: band).defaults == (bands.isChild(band) ? .allOff : .adultDefaults))
     }
   }
 

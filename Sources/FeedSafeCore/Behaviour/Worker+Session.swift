@@ -97,7 +97,7 @@ extension Worker {
     tally.impressions[local] += 1
     tally.feedSeconds[local] += seconds
     if context.world.catalogue.isCommercial[item] {
-      platformTally.commercialImpressions[local] += 1
+      countCommercialImpression(of: item, local: local, context: context)
     }
     for m in 0..<measures {
       let cell = local * measures + m
@@ -181,10 +181,7 @@ extension Worker {
       // Only a skipped item is marked "not interested": someone who watched it to the end did not
       // reject it.
       if !watched && harm >= 0 && policy.honoursNotInterested && rng.bernoulli(notInterestedRate) {
-        let predicted = Int(catalogue.predictedHarm[item])
-        let visible =
-          predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
-        state.notInterested[local] |= 1 << UInt64(visible)
+        state.notInterested[local] |= 1 << UInt64(catalogue.notInterestedDimension(of: item))
       }
       return
     }

@@ -46,6 +46,19 @@ public struct Catalogue: Sendable {
   public var count: Int { harm.count }
   /// Whether item `i` is truly harmful.
   @inlinable public func isHarmful(_ item: Int) -> Bool { harm[item] >= 0 }
+
+  /// What a "not interested" on `item` suppresses, as an embedding dimension (one bit of a
+  /// person's mask): the predicted harm category's theme where the classifier labelled the item,
+  /// otherwise the item's own strongest embedding dimension, i.e. its near neighbours in the
+  /// platform's content understanding. Never the gateway topic of an unlabelled item: the
+  /// platform cannot see that the item was harmful, only what it is about, so a missed item
+  /// suppresses the same neighbourhood a labelled one would and a higher recall cannot widen or
+  /// narrow what feedback removes (`docs/model.md`, "Not interested").
+  @inline(__always)
+  func notInterestedDimension(of item: Int) -> Int {
+    let predicted = Int(predictedHarm[item])
+    return predicted >= 0 ? taxonomy.topics.count + predicted : Int(contentDimension[item])
+  }
 }
 
 /// Lists of items, one list per key (dimension, creator, …), each sorted by publication day, with

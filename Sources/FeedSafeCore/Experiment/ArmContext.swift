@@ -86,7 +86,7 @@ struct ArmContext: Sendable {
     audit = AuditRoster(spec: spec.audit, population: population)
     platform = PlatformPlan(
       spec: spec.platform, arm: arm, population: population, assessedBand: assessedBand,
-      profiling: profiling, seed: world.seed)
+      profiling: profiling, seed: world.seed, segments: spec.population.segments)
   }
 
   /// Assessed ages under `method`, reusing the population's when it is the same method.

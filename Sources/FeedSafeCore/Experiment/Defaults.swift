@@ -58,12 +58,14 @@ public enum Defaults {
     let isChild = position < 3
     return BandSpec(
       share: [0.05, 0.10, 0.07, 0.78][min(position, 3)],
-      lieRate: [0.4, 0.32, 0.32, 0][min(position, 3)],
+      lieRate: [0.6, 0.32, 0.32, 0][min(position, 3)],
       topicPriors: topics.map { boosts[$0] ?? 1 },
       interestConcentration: 0.5,
       vulnerableShare: isChild ? 0.20 : 0.17,
       sessionsPerDay: isChild ? 3 : 2,
-      sessionMinutes: 15)
+      sessionMinutes: 15,
+      // 23% of 8–12s look adult out of the 60% who lie about being 13+ (Ofcom / Yonder, 2022).
+      adultDeclaredShare: position == 0 ? 0.23 / 0.6 : 1)
   }
 
   /// The default population of `size` people over `bands`.

@@ -43,10 +43,10 @@ extension Worker {
       var candidate = scratch.candidates[position]
       let item = Int(candidate.item)
       let predicted = Int(catalogue.predictedHarm[item])
-      if policy.honoursNotInterested {
-        let visible =
-          predicted >= 0 ? context.topicCount + predicted : Int(catalogue.primaryTopic[item])
-        if mask & (1 << UInt64(visible)) != 0 { continue }
+      if policy.honoursNotInterested
+        && mask & (1 << UInt64(catalogue.notInterestedDimension(of: item))) != 0
+      {
+        continue
       }
       var factor: Float = 1
       if predicted >= 0 {

@@ -52,6 +52,19 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
   case locationVisibleToStrangers = "location_visible_to_strangers"
   /// Share of people contacted by an unknown adult who can see their location.
   case locatedContact = "located_contact"
+  /// Share of people who exchanged messages with an unknown adult whose request they accepted.
+  case strangerMessagesExchanged = "stranger_messages_exchanged"
+  /// Share of people an unknown adult asked to move to a private channel.
+  case privateChannelRequested = "private_channel_requested"
+  /// Share of people who met offline an unknown adult they had only spoken to online.
+  case metStrangerOffline = "met_stranger_offline"
+  /// Mean alignment of the ads a person sees with their interests (dot product, 0–1).
+  case adInterestAlignment = "ad_interest_alignment"
+  /// Mean alignment of the unlabelled commercial content a person sees with their interests.
+  case commercialInterestAlignment = "commercial_interest_alignment"
+  /// Share of people whose profile and location settings are all still at their defaults at the
+  /// end of the horizon.
+  case settingsOnDefault = "settings_on_default"
   /// Share of the cohort on the platform (under-13s may be refused without consent).
   case onPlatform = "on_platform"
 

@@ -45,12 +45,24 @@ enum PlatformMetrics {
       add(
         .commercialContentPerThousand,
         ExposureMetrics.ratio(total(platform.commercialImpressions) * 1_000, impressions))
+      func sum(_ column: ContiguousArray<Double>) -> Double {
+        members.reduce(0) { $0 + column[$1] }
+      }
+      add(.adInterestAlignment, ExposureMetrics.ratio(sum(platform.adInterestAlignment), ads))
+      add(
+        .commercialInterestAlignment,
+        ExposureMetrics.ratio(
+          sum(platform.commercialInterestAlignment), total(platform.commercialImpressions)))
       add(.strangerRequestsPer30Days, total(platform.strangerRequests) / personMonths)
       add(
         .acceptedStrangerRequestsPer30Days, total(platform.acceptedStrangerRequests) / personMonths)
       add(.contactedByUnknownAdult, share { platform.strangerContacts[$0] > 0 })
       add(.badActorContact, share { platform.badActorContacts[$0] > 0 })
+      add(.strangerMessagesExchanged, share { platform.messagesExchanged[$0] > 0 })
+      add(.privateChannelRequested, share { platform.privateChannelRequests[$0] > 0 })
+      add(.metStrangerOffline, share { platform.offlineMeetings[$0] > 0 })
       add(.locationVisibleToStrangers, share { platform.locationVisible[$0] })
+      add(.settingsOnDefault, share { platform.onDefaultSettings[$0] })
       add(
         .locatedContact, share { platform.locationVisible[$0] && platform.strangerContacts[$0] > 0 }
       )

@@ -11,16 +11,29 @@ public struct PlatformTally: Sendable, Equatable {
   public internal(set) var profiledAds: ContiguousArray<Int32>
   /// Organic impressions of unlabelled commercial content.
   public internal(set) var commercialImpressions: ContiguousArray<Int32>
+  /// Sum over ads seen of each ad's alignment with the person's interests (0–1 each).
+  public internal(set) var adInterestAlignment: ContiguousArray<Double>
+  /// Sum over commercial impressions of each item's alignment with the person's interests.
+  public internal(set) var commercialInterestAlignment: ContiguousArray<Double>
   /// Requests from unknown adults.
   public internal(set) var strangerRequests: ContiguousArray<Int32>
   /// Requests from unknown adults accepted.
   public internal(set) var acceptedStrangerRequests: ContiguousArray<Int32>
+  /// Accepted requests that led to messages exchanged.
+  public internal(set) var messagesExchanged: ContiguousArray<Int32>
+  /// Of those, the adult asked to move to a private channel.
+  public internal(set) var privateChannelRequests: ContiguousArray<Int32>
+  /// Of those, a meeting offline.
+  public internal(set) var offlineMeetings: ContiguousArray<Int32>
   /// Contacts (requests or messages) from unknown adults.
   public internal(set) var strangerContacts: ContiguousArray<Int32>
   /// Contacts from bad actors.
   public internal(set) var badActorContacts: ContiguousArray<Int32>
-  /// Whether strangers can see the person's precise location.
+  /// Whether strangers can see the person's precise location (on the last day simulated).
   public internal(set) var locationVisible: ContiguousArray<Bool>
+  /// Whether the person's profile and location settings are all still at their defaults (on the
+  /// last day simulated).
+  public internal(set) var onDefaultSettings: ContiguousArray<Bool>
   /// Data points the person provided (declared age, declared interests, follows) at the end.
   public internal(set) var providedDataPoints: ContiguousArray<Int32>
   /// Third-party observed data points collected with tracking consent.
@@ -33,11 +46,17 @@ public struct PlatformTally: Sendable, Equatable {
     restrictedAds = ads
     profiledAds = ads
     commercialImpressions = ads
+    adInterestAlignment = ContiguousArray(repeating: 0, count: people)
+    commercialInterestAlignment = adInterestAlignment
     strangerRequests = ads
     acceptedStrangerRequests = ads
+    messagesExchanged = ads
+    privateChannelRequests = ads
+    offlineMeetings = ads
     strangerContacts = ads
     badActorContacts = ads
     locationVisible = ContiguousArray(repeating: false, count: people)
+    onDefaultSettings = locationVisible
     providedDataPoints = ads
     thirdPartyDataPoints = ads
   }
@@ -49,11 +68,17 @@ public struct PlatformTally: Sendable, Equatable {
     restrictedAds += other.restrictedAds
     profiledAds += other.profiledAds
     commercialImpressions += other.commercialImpressions
+    adInterestAlignment += other.adInterestAlignment
+    commercialInterestAlignment += other.commercialInterestAlignment
     strangerRequests += other.strangerRequests
     acceptedStrangerRequests += other.acceptedStrangerRequests
+    messagesExchanged += other.messagesExchanged
+    privateChannelRequests += other.privateChannelRequests
+    offlineMeetings += other.offlineMeetings
     strangerContacts += other.strangerContacts
     badActorContacts += other.badActorContacts
     locationVisible += other.locationVisible
+    onDefaultSettings += other.onDefaultSettings
     providedDataPoints += other.providedDataPoints
     thirdPartyDataPoints += other.thirdPartyDataPoints
   }

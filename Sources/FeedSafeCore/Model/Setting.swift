@@ -24,6 +24,14 @@ public struct SettingValues: Sendable, Equatable {
   /// All settings on (the usual adult default on a platform without child protections).
   public static let allOn = SettingValues(
     values: Array(repeating: true, count: Setting.allCases.count))
+  /// What an adult account gets on a large social platform (`docs/beyond-the-feed.md`): profiling,
+  /// personalised ads, geolocation and a public profile on, but location sharing off, since
+  /// showing one's location to others is opt-in for everyone (Snap Map's Ghost Mode, Instagram Map).
+  public static let adultDefaults: SettingValues = {
+    var values = SettingValues.allOn
+    values[.shareLocation] = false
+    return values
+  }()
   /// All settings off (high privacy).
   public static let allOff = SettingValues(
     values: Array(repeating: false, count: Setting.allCases.count))

@@ -4,7 +4,8 @@ public struct AdInventory: Sendable {
   public let category: ContiguousArray<Int16>
   /// Whether each ad's category is age-restricted.
   public let isRestricted: ContiguousArray<Bool>
-  /// The youngest assessed age the advertiser targets (18 for age-targeted restricted ads).
+  /// The youngest assessed age the advertiser's age gate admits: 18 for age-gated restricted ads,
+  /// 0 for the rest (no age targeting), so a declared under-13 the platform admits sees open ads.
   public let minimumAge: ContiguousArray<Int16>
   /// The embedding dimension (topic) each ad sits on.
   public let dimension: ContiguousArray<Int16>
@@ -12,8 +13,8 @@ public struct AdInventory: Sendable {
   /// Number of ads.
   public var count: Int { category.count }
 
-  /// The inventory of `seed`: categories by their shares; restricted ads target adults unless
-  /// their advertiser skipped age targeting (`untargetedRestrictedShare`).
+  /// The inventory of `seed`: categories by their shares; restricted ads are gated to adults unless
+  /// their advertiser set no age gate (`untargetedRestrictedShare`, the leakage to declared minors).
   public static func build(spec: AdsSpec, taxonomy: Taxonomy, seed: UInt64) -> AdInventory {
     var category = ContiguousArray<Int16>()
     var restricted = ContiguousArray<Bool>()
@@ -33,7 +34,7 @@ public struct AdInventory: Sendable {
       category.append(Int16(chosen))
       restricted.append(kind.isRestricted)
       let ageTargeted = kind.isRestricted && !rng.bernoulli(spec.untargetedRestrictedShare)
-      minimumAge.append(ageTargeted ? 18 : 13)
+      minimumAge.append(ageTargeted ? 18 : 0)
       dimension.append(Int16(taxonomy.dimension(of: kind.topic)))
     }
     return AdInventory(

@@ -7,22 +7,28 @@ struct PlatformPlan: Sendable {
   let onPlatform: ContiguousArray<Bool>
   /// Ads may be chosen on the profile (profiling, personalised ads and the policy allow it).
   let profiledAds: ContiguousArray<Bool>
-  /// Unknown adults can find the profile by search (it is public).
+  /// Unknown adults can find the profile by search (it is public), at sign-up.
   let searchable: ContiguousArray<Bool>
   /// The person may be suggested to unknown adults.
   let suggestable: ContiguousArray<Bool>
   /// Unknown adults may message the person.
   let messageable: ContiguousArray<Bool>
-  /// Precise location is visible to strangers (geolocation and location sharing on, profile public).
+  /// Precise location is visible to strangers (geolocation and location sharing on, profile
+  /// public), at sign-up.
   let locationVisible: ContiguousArray<Bool>
+  /// When people change their profile and location settings during the horizon.
+  let timeline: SettingTimeline
   /// The person consented to tracking (third-party observed data is collected).
   let trackingConsent: ContiguousArray<Bool>
+  /// Each population segment's factor on meeting offline (empty without segments).
+  let offlineMeetingFactorBySegment: [Double]
 
   /// The plan of `arm` over `population`, with `profiling` already resolved by the arm context.
   init(
     spec: PlatformSpec, arm: Arm, population: Population, assessedBand: ContiguousArray<AgeBand>,
-    profiling: ContiguousArray<Bool>, seed: UInt64
+    profiling: ContiguousArray<Bool>, seed: UInt64, segments: [PopulationSegment] = []
   ) {
+    offlineMeetingFactorBySegment = segments.map(\.offlineMeetingFactor)
     var onPlatform = ContiguousArray<Bool>()
     var profiledAds = ContiguousArray<Bool>()
     var searchable = ContiguousArray<Bool>()
@@ -30,6 +36,7 @@ struct PlatformPlan: Sendable {
     var messageable = ContiguousArray<Bool>()
     var locationVisible = ContiguousArray<Bool>()
     var trackingConsent = ContiguousArray<Bool>()
+    var limitedAccount = ContiguousArray<Bool>()
     for person in 0..<population.count {
       let policy = arm.policy(for: assessedBand[person])
       func setting(_ setting: Setting) -> Bool {
@@ -44,6 +51,7 @@ struct PlatformPlan: Sendable {
         policy.requiresParentalConsent
         && population.bands.maximumAge(of: assessedBand[person]).map { $0 < 13 } == true
       let limited = gated && !consented && !spec.underThirteen.refusesWithoutConsent
+      limitedAccount.append(limited)
       onPlatform.append(!gated || consented || limited)
       let isPublic = !limited && setting(.publicProfile)
       profiledAds.append(
@@ -65,5 +73,28 @@ struct PlatformPlan: Sendable {
     self.messageable = messageable
     self.locationVisible = locationVisible
     self.trackingConsent = trackingConsent
+    timeline = SettingTimeline(count: population.count, spec: spec.settingChanges, seed: seed) {
+      person, setting in
+      let policy = arm.policy(for: assessedBand[person])
+      let limited = limitedAccount[person]
+      return (
+        value: !limited && ArmContext.resolve(setting, of: person, in: population, policy: policy),
+        defaultValue: limited ? false : policy.defaults[setting],
+        changeable: !limited && policy.adjustable[setting], policy: policy
+      )
+    }
+  }
+
+  /// Unknown adults can find the profile by search on measured day `day` (−1: the burn-in).
+  @inline(__always)
+  func isSearchable(_ person: Int, onDay day: Int) -> Bool {
+    timeline.value(0, of: person, onDay: day)
+  }
+
+  /// Strangers can see the precise location on measured day `day` (−1: the burn-in).
+  @inline(__always)
+  func isLocationVisible(_ person: Int, onDay day: Int) -> Bool {
+    timeline.value(0, of: person, onDay: day) && timeline.value(1, of: person, onDay: day)
+      && timeline.value(2, of: person, onDay: day)
   }
 }

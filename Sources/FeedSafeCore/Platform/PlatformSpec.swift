@@ -28,7 +28,8 @@ public struct AdsSpec: Sendable, Equatable {
   public var candidatesPerSlot: Int
   /// The categories.
   public var categories: [AdCategory]
-  /// Share of restricted-category ads whose advertiser sets no age targeting.
+  /// Share of restricted-category ads whose advertiser sets no age gate, so they reach declared
+  /// minors in every targeting mode (the leakage; ASA *100 Children Report*, 2022).
   public var untargetedRestrictedShare: Double
   /// Share of organic items that are unlabelled commercial content (not covered by ad rules).
   public var commercialShare: Double
@@ -65,12 +66,16 @@ public struct ContactSpec: Sendable, Equatable {
   public var badActorRequestsPerDay: Double
   /// Probability that a person accepts a request from an unknown adult, per age band.
   public var acceptance: [Double]
+  /// The funnel after an accepted request: each stage's probability given the one before.
+  public var funnel = ContactFunnel.standard
 
   /// Every part given.
   public init(
     searchRequestsPerDay: Double, suggestionRequestsPerDay: Double, messagesPerDay: Double,
-    badActorShare: Double, badActorRequestsPerDay: Double, acceptance: [Double]
+    badActorShare: Double, badActorRequestsPerDay: Double, acceptance: [Double],
+    funnel: ContactFunnel = .standard
   ) {
+    self.funnel = funnel
     self.searchRequestsPerDay = searchRequestsPerDay
     self.suggestionRequestsPerDay = suggestionRequestsPerDay
     self.messagesPerDay = messagesPerDay
@@ -78,6 +83,28 @@ public struct ContactSpec: Sendable, Equatable {
     self.badActorRequestsPerDay = badActorRequestsPerDay
     self.acceptance = acceptance
   }
+}
+
+/// What can follow an accepted request from an unknown adult, stage by stage (ONS Crime Survey
+/// for England and Wales, year ending March 2023; `docs/beyond-the-feed.md` derives each rate).
+public struct ContactFunnel: Sendable, Equatable {
+  /// Probability that an accepted request leads to messages exchanged.
+  public var messagesExchanged: Double
+  /// Probability that, once messages are exchanged, the adult asks to move to a private channel.
+  public var privateChannel: Double
+  /// Probability that a move to a private channel ends in meeting offline.
+  public var offlineMeeting: Double
+
+  /// Every stage given.
+  public init(messagesExchanged: Double, privateChannel: Double, offlineMeeting: Double) {
+    self.messagesExchanged = messagesExchanged
+    self.privateChannel = privateChannel
+    self.offlineMeeting = offlineMeeting
+  }
+
+  /// The defaults: 0.49 and 0.42 derived from the ONS shares, 0.5 an assumption.
+  public static let standard = ContactFunnel(
+    messagesExchanged: 0.49, privateChannel: 0.5, offlineMeeting: 0.42)
 }
 
 /// What happens to accounts the platform assesses as under 13 (UK GDPR Art. 8).
@@ -123,6 +150,8 @@ public struct PlatformSpec: Sendable, Equatable {
   public var underThirteen: UnderThirteenSpec
   /// The tracking-consent prompt.
   public var tracking: TrackingSpec
+  /// How people change their profile and location settings after sign-up.
+  public var settingChanges = SettingChangeSpec.standard
 
   /// Every part given.
   public init(
@@ -161,12 +190,12 @@ public struct PlatformSpec: Sendable, Equatable {
     return PlatformSpec(
       ads: AdsSpec(
         adLoad: 0.12, inventorySize: 2_000, candidatesPerSlot: 20, categories: categories,
-        untargetedRestrictedShare: 0.3, commercialShare: 0.10),
+        untargetedRestrictedShare: 0.15, commercialShare: 0.10),
       contact: ContactSpec(
-        searchRequestsPerDay: 0.01, suggestionRequestsPerDay: 0.005, messagesPerDay: 0.005,
+        searchRequestsPerDay: 0.0025, suggestionRequestsPerDay: 0.00125, messagesPerDay: 0.005,
         badActorShare: 0.05,
-        badActorRequestsPerDay: 0.002,
-        acceptance: bands.all.map { bands.isChild($0) ? 0.045 : 0.1 }),
+        badActorRequestsPerDay: 0.0005,
+        acceptance: bands.all.map { bands.isChild($0) ? 0.2 : 0.1 }),
       underThirteen: UnderThirteenSpec(parentalConsentRate: 0.5, refusesWithoutConsent: true),
       tracking: TrackingSpec(
         consentWithReject: 0.5, upliftWithoutReject: 0.22, thirdPartyDataPointsPerDay: 10))

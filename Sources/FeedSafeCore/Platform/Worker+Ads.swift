@@ -2,8 +2,10 @@ extension Worker {
   /// After an organic impression, fills the following slot with an ad with probability
   /// `adLoad ÷ (1 − adLoad)`, so that ads are `adLoad` of all slots. The ad is chosen among a few
   /// drawn candidates by the person's targeting mode: on the profile (`interest`) where profiling,
-  /// personalised ads and the policy allow it; otherwise on the item just viewed (`contextual`),
-  /// within what advertisers' age targeting allows for the assessed age (`demographic`).
+  /// personalised ads and the policy allow it; otherwise on the item just viewed (`contextual`).
+  /// In every mode only ads whose advertiser's age gate admits the assessed age compete
+  /// (`demographic`), as real ad platforms apply an age setting to every targeting mode; what still
+  /// reaches declared minors is the advertisers who set no gate (the leakage the ASA measured).
   /// Restricted categories are withheld where the policy blocks them.
   mutating func serveAds(after item: Int, person: Int, context: ArmContext, rng: inout RandomStream)
   {
@@ -21,13 +23,12 @@ extension Worker {
     for _ in 0..<max(1, spec.candidatesPerSlot) {
       let ad = rng.index(below: inventory.count)
       if policy.blocksRestrictedAds && inventory.isRestricted[ad] { continue }
+      guard inventory.minimumAge[ad] <= assessedAge else { continue }
       let dimension = Int(inventory.dimension[ad])
       let score: Float
       if profiled {
-        // Interest targeting reads the profile and ignores the advertiser's age setting.
         score = state.profile[local * dims + dimension]
       } else {
-        guard inventory.minimumAge[ad] <= assessedAge else { continue }
         score = context.world.catalogue.embedding[item * dims + dimension]
       }
       if score > bestScore {
@@ -37,7 +38,24 @@ extension Worker {
     }
     guard best >= 0 else { return }
     platformTally.ads[local] += 1
+    // An ad sits on one topic, so its alignment with the person's interests is that component.
+    platformTally.adInterestAlignment[local] += Double(
+      state.interests[local * dims + Int(inventory.dimension[best])])
     if inventory.isRestricted[best] { platformTally.restrictedAds[local] += 1 }
     if profiled { platformTally.profiledAds[local] += 1 }
+  }
+
+  /// Counts an impression of unlabelled commercial content and how closely it matches the
+  /// person's interests at that moment (the dot product of two unit vectors, in [0, 1]), the
+  /// same measure as for ads, so profiled creator content and ads can be compared.
+  mutating func countCommercialImpression(of item: Int, local: Int, context: ArmContext) {
+    let dims = context.dimensionCount
+    let embedding = context.world.catalogue.embedding
+    var alignment: Float = 0
+    for d in 0..<dims {
+      alignment += state.interests[local * dims + d] * embedding[item * dims + d]
+    }
+    platformTally.commercialImpressions[local] += 1
+    platformTally.commercialInterestAlignment[local] += Double(alignment)
   }
 }

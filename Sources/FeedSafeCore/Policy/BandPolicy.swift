@@ -37,6 +37,11 @@ public struct BandPolicy: Sendable, Equatable {
   public var requiresParentalConsent = false
   /// Whether the tracking-consent prompt offers "reject" on its first screen.
   public var offersRejectOnFirstScreen = false
+  /// Whether the platform nudges people to move off a private default (ICO standard 13 forbids
+  /// nudge techniques that lead children to lower their privacy).
+  public var nudgesSettingChanges = true
+  /// Whether changing a profile or location setting needs a parent's approval.
+  public var requiresParentalApproval = false
 
   /// A band policy with every attribute given.
   public init(

@@ -5,7 +5,8 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
   case none
   /// ICO Age appropriate design code (2020), standards 7, 10 and 12: high-privacy defaults —
   /// profiling, personalised ads and geolocation off by default, profiles private by default;
-  /// parental consent for under-13s (UK GDPR Art. 8) and a tracking prompt with "reject" up front.
+  /// parental consent for under-13s (UK GDPR Art. 8), a tracking prompt with "reject" up front,
+  /// and, standard 13, no nudges to move off the private defaults.
   case icoChildrensCode = "ico-childrens-code"
   /// Ofcom Protection of Children Codes (2025), safer feeds: primary priority content filtered
   /// out, priority content down-ranked, "not interested" feedback honoured; and Ofcom's Illegal
@@ -24,7 +25,8 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
     isChild: Bool, feed: String, taxonomy: Taxonomy
   ) -> BandPolicy {
     let allow = [HarmAction](repeating: .allow, count: taxonomy.harms.count)
-    var policy = BandPolicy(feed: feed, defaults: .allOn, harmActions: allow)
+    // Every preset starts from what adults get, so a child assessed as adult gets exactly that.
+    var policy = BandPolicy(feed: feed, defaults: .adultDefaults, harmActions: allow)
     switch self {
     case .none:
       policy.adjustable[.profiling] = false
@@ -33,6 +35,7 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
       policy.defaults = .allOff
       policy.requiresParentalConsent = true
       policy.offersRejectOnFirstScreen = true
+      policy.nudgesSettingChanges = false
     case .ofcomChildrenCodes:
       guard isChild else { break }
       policy.harmActions = taxonomy.harms.map {

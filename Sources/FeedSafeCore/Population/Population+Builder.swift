@@ -28,7 +28,7 @@ extension Population {
       let lowest = spec.bands.minimumAge(of: band)
       let highest = spec.bands.maximumAge(of: band) ?? max(lowest, 64)
       let trueAge = lowest + ageRng.index(below: highest - lowest + 1)
-      let declaredAge = Self.declaredAge(trueAge: trueAge, lieRate: bandSpec.lieRate, rng: &ageRng)
+      let declaredAge = Self.declaredAge(trueAge: trueAge, band: bandSpec, rng: &ageRng)
       let assessed = Self.assessedAge(
         trueAge: trueAge, declared: declaredAge, method: spec.ageAssurance, seed: seed,
         person: person)
@@ -104,14 +104,18 @@ extension Population {
     return weights.count - 1
   }
 
-  /// The age declared at sign-up: the true age, or for a child who lies, a false age: 13–24 for an
-  /// under-13 (clearing the usual minimum age of 13; 7 in 12 of them then look adult, matching
-  /// Ofcom's finding that 23% of 8–12s have an 18+ user age at a 40% lie rate), 18–24 for a
-  /// 13–17-year-old.
-  static func declaredAge(trueAge: Int, lieRate: Double, rng: inout RandomStream) -> Int {
-    let lies = rng.bernoulli(lieRate)
+  /// The age declared at sign-up: the true age, or for a child who lies (`lieRate`), a false age
+  /// that is adult (18–24) for a share `adultDeclaredShare` of liars and otherwise from 13, or one
+  /// above the true age, to 17. Two parts, as Ofcom reports two figures for 8–12s: 60% have
+  /// their own profile on a 13+ service, 23% have a user age of 18+.
+  static func declaredAge(trueAge: Int, band: BandSpec, rng: inout RandomStream) -> Int {
+    let lies = rng.bernoulli(band.lieRate)
     guard lies, trueAge < 18 else { return trueAge }
-    return trueAge < 13 ? 13 + rng.index(below: 12) : 18 + rng.index(below: 7)
+    let youngest = max(13, trueAge + 1)
+    // No draw when every liar looks adult, so bands without the split keep their streams.
+    let looksAdult =
+      youngest > 17 || band.adultDeclaredShare >= 1 || rng.bernoulli(band.adultDeclaredShare)
+    return looksAdult ? 18 + rng.index(below: 7) : youngest + rng.index(below: 18 - youngest)
   }
 
   /// The age the platform believes under `method` (see ``AgeAssurance``), drawn from the person's
@@ -128,6 +132,15 @@ extension Population {
       let sigma = meanAbsoluteError * (Double.pi / 2).squareRoot()
       return max(0, Int((Double(trueAge) + 0.5 + sigma * rng.normal()).rounded(.down)))
     case .verification(let failureRate):
+      return rng.bernoulli(failureRate) ? declared : trueAge
+    case .challengeAge(let meanAbsoluteError, let buffer, let failureRate):
+      let sigma = meanAbsoluteError * (Double.pi / 2).squareRoot()
+      let estimate = Double(trueAge) + 0.5 + sigma * rng.normal()
+      let estimated = max(0, Int(estimate.rounded(.down)))
+      // A claimed minor is never assessed older than their claim.
+      guard declared >= 18 else { return min(estimated, declared) }
+      guard estimate < 18 + buffer else { return estimated }
+      // Below the challenge age: a document check decides (failing back to the declared age).
       return rng.bernoulli(failureRate) ? declared : trueAge
     }
   }

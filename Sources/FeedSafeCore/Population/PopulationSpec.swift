@@ -8,6 +8,11 @@ public enum AgeAssurance: Sendable, Equatable {
   /// Verification against a document: true age, except that a share `failureRate` of checks
   /// fall back to the declared age.
   case verification(failureRate: Double)
+  /// Estimation with a challenge age (as vendors and the ICO describe): an account that claims
+  /// to be adult is believed only if its estimated age is at least 18 + `challengeBuffer`;
+  /// otherwise it goes to a stronger check, verification with `failureRate`. An account that
+  /// claims to be a minor is assessed at its estimated age, or its claim if that is younger.
+  case challengeAge(meanAbsoluteError: Double, challengeBuffer: Double, failureRate: Double)
 
   /// The method's scenario name.
   public var name: String {
@@ -15,6 +20,7 @@ public enum AgeAssurance: Sendable, Equatable {
     case .selfDeclaration: "self_declaration"
     case .estimation: "estimation"
     case .verification: "verification"
+    case .challengeAge: "estimation_with_challenge"
     }
   }
 }
@@ -24,8 +30,12 @@ public enum AgeAssurance: Sendable, Equatable {
 public struct BandSpec: Sendable, Equatable {
   /// Share of the population in this band; shares over bands sum to 1.
   public var share: Double
-  /// Share of the band who declare a false age at sign-up (13+ under 13, adult from 13 to 17).
+  /// Share of the band who declare a false age at sign-up (13+ under 13, older from 13 to 17).
   public var lieRate: Double
+  /// Share of the band's liars whose false age is adult (18–24); the others declare an age from
+  /// 13 (or one above their own) to 17. Separate from `lieRate` so that both Ofcom figures for
+  /// 8–12s, the share on 13+ services and the share who look adult, can hold.
+  public var adultDeclaredShare: Double = 1
   /// Relative prior weight of each benign topic in this band's interests (Dirichlet base).
   public var topicPriors: [Double]
   /// Dirichlet concentration: small values give people few strong interests.
@@ -44,9 +54,10 @@ public struct BandSpec: Sendable, Equatable {
   public init(
     share: Double, lieRate: Double, topicPriors: [Double], interestConcentration: Double,
     vulnerableShare: Double, sessionsPerDay: Double, sessionMinutes: Double,
-    newAccountShare: Double = 0
+    newAccountShare: Double = 0, adultDeclaredShare: Double = 1
   ) {
     self.newAccountShare = newAccountShare
+    self.adultDeclaredShare = adultDeclaredShare
     self.share = share
     self.lieRate = lieRate
     self.topicPriors = topicPriors
@@ -116,6 +127,9 @@ public struct PopulationSegment: Sendable, Equatable {
   public var share: Double
   /// Factor on susceptibility per harm category, in taxonomy order.
   public var susceptibilityFactor: [Double]
+  /// Factor on the probability that a move to a private channel ends in meeting offline (ONS:
+  /// boys 5.7%, girls 3.1% met someone only known online, so 1.3 and 0.7 about the mean).
+  public var offlineMeetingFactor = 1.0
 
   /// A segment with every attribute given.
   public init(name: String, share: Double, susceptibilityFactor: [Double]) {

@@ -48,6 +48,10 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   case parentalConsent = 34
   /// A person's answer to the tracking-consent prompt.
   case trackingConsent = 35
+  /// What follows an accepted request from an unknown adult, per (person, day).
+  case contactFunnel = 38
+  /// When a person changes a profile or location setting after sign-up, per person.
+  case settingChange = 39
   // Not the model: the peers' reference workload (`Benchmarks/Sources/ReferenceWorkload`).
   /// The reference workload's world (items, users), per section.
   case referenceWorld = 90

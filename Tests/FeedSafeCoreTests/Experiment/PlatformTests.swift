@@ -55,6 +55,22 @@ struct PlatformTests {
     #expect(values["private/42/children/all/location_visible_to_strangers"] == 0)
   }
 
+  @Test("a child assessed as adult gets the adult defaults, which share no location with strangers")
+  func adultDefaultsShareNoLocation() throws {
+    var spec = Self.spec(arms: [TinyWorld.arm("ico", .icoChildrensCode)])
+    spec.population.ageAssurance = .selfDeclaration
+    spec.population.stickiness = Array(repeating: 1, count: Setting.allCases.count)
+    spec.platform.settingChanges.changePerDay = 0  // everyone keeps their defaults throughout
+    let world = World(spec: spec, seed: spec.seed)
+    let outcome = try ArmSimulation.run(spec: spec, arm: spec.arms[0], world: world, threads: 1)
+    let population = world.population
+    let assessedAsAdult = (0..<population.count).filter {
+      population.trueAge[$0] < 18 && population.assessedAge[$0] >= 18
+    }
+    #expect(!assessedAsAdult.isEmpty)
+    #expect((0..<population.count).allSatisfy { !outcome.platform.locationVisible[$0] })
+  }
+
   @Test("an under-13 whose parent does not consent never appears on the platform")
   func consentRefused() throws {
     var spec = Self.spec(arms: [TinyWorld.arm("ico", .icoChildrensCode)])
@@ -125,6 +141,8 @@ struct PlatformTests {
     Perturbation(name: "contact.acceptance") {
       $0.contact.acceptance = $0.contact.acceptance.map { _ in 0.9 }
     },
+    Perturbation(name: "setting_changes.change_per_day") { $0.settingChanges.changePerDay = 0.5 },
+    Perturbation(name: "setting_changes.nudge_factor") { $0.settingChanges.nudgeFactor = 100 },
     Perturbation(name: "under_13.parental_consent_rate") {
       $0.underThirteen.parentalConsentRate = 1
     },

@@ -37,7 +37,41 @@ struct PopulationTests {
     )
     let under13 = (0..<population.count).filter { population.trueBand[$0] == AgeBand(0) }
     let under13Liars = under13.filter { population.declaredAge[$0] >= 13 }
-    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.4) < 0.04)
+    #expect(abs(Double(under13Liars.count) / Double(under13.count) - 0.6) < 0.04)
+  }
+
+  @Test("60% of under-13s pass as 13 or older and 23% as adults, both Ofcom figures at once")
+  func under13DeclaredAges() {
+    let population = Self.build(size: 20_000)
+    let under13 = (0..<population.count).filter { population.trueBand[$0] == AgeBand(0) }
+    func share(_ test: (Int) -> Bool) -> Double {
+      Double(under13.filter(test).count) / Double(under13.count)
+    }
+    #expect(abs(share { population.declaredAge[$0] >= 13 } - 0.6) < 0.04)
+    #expect(abs(share { population.declaredAge[$0] >= 18 } - 0.23) < 0.04)
+  }
+
+  @Test("with a challenge age hardly any child passes as adult, where plain estimation lets many")
+  func challengeAge() {
+    func childrenAssessedAdult(_ method: AgeAssurance) -> Int {
+      let population = Self.build { $0.ageAssurance = method }
+      return (0..<population.count).filter {
+        population.trueAge[$0] < 18 && population.assessedAge[$0] >= 18
+      }.count
+    }
+    let plain = childrenAssessedAdult(.estimation(meanAbsoluteError: 1.5))
+    let challenged = childrenAssessedAdult(
+      .challengeAge(meanAbsoluteError: 1.5, challengeBuffer: 5, failureRate: 0))
+    // Only a child who looks 23 or older (about 3 standard deviations for a 17-year-old) passes.
+    #expect(plain > 100 && challenged * 20 < plain)
+    // Adults below the challenge age go to the document check and are still assessed as adults.
+    let population = Self.build {
+      $0.ageAssurance = .challengeAge(meanAbsoluteError: 1.5, challengeBuffer: 5, failureRate: 0)
+    }
+    #expect(
+      (0..<population.count).allSatisfy {
+        population.trueAge[$0] < 18 || population.assessedAge[$0] >= 18
+      })
   }
 
   @Test("verification without failures assesses the true age")
