@@ -73,21 +73,8 @@ struct AuditCommandTests {
     let html = try String(contentsOfFile: path, encoding: .utf8)
     #expect(html.contains("id=\"audit-0\"") && html.contains("id=\"audit-2\""))
     let browser = try #require(CompareReportTests.chromium)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-      "--dump-dom", "file://\(path)",
-    ]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, dom, log) = try CompareReportTests.load(path, in: browser)
+    #expect(status == 0)
     #expect(dom.contains("data-charts=\"6\" data-charts-rendered=\"6\""), "\(dom.prefix(300))")
     #expect(!log.contains(":CONSOLE"), "\(log)")
   }

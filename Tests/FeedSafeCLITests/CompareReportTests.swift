@@ -165,13 +165,26 @@ struct CompareReportTests {
     let browser = try #require(
       Self.chromium, "FEEDSAFE_REQUIRE_BROWSER is set but chromium is not installed")
     let screenshot = store.folder.url.appendingPathComponent("report.png").path
+    let (status, dom, log) = try Self.load(path, in: browser, screenshot: screenshot)
+    #expect(status == 0)
+    #expect(dom.contains("data-charts=\"3\" data-charts-rendered=\"3\""), "\(dom.prefix(300))")
+    #expect(!log.contains(":CONSOLE"), "\(log)")
+    let attributes = try FileManager.default.attributesOfItem(atPath: screenshot)
+    #expect((attributes[.size] as? Int ?? 0) > 10_000)
+  }
+
+  /// Loads the page at `path` in headless `browser`: its exit status, the DOM after scripts ran
+  /// and the console log; with `screenshot`, also saves a PNG there.
+  static func load(_ path: String, in browser: String, screenshot: String? = nil) throws -> (
+    status: Int32, dom: String, log: String
+  ) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr",
-      "--v=0",
-      "--window-size=1200,2400", "--screenshot=\(screenshot)", "--dump-dom", "file://\(path)",
-    ]
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--enable-logging=stderr", "--v=0", "--window-size=1200,2400",
+      ] + (screenshot.map { ["--screenshot=\($0)"] } ?? []) + ["--dump-dom", "file://\(path)"]
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -180,10 +193,6 @@ struct CompareReportTests {
     let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(dom.contains("data-charts=\"3\" data-charts-rendered=\"3\""), "\(dom.prefix(300))")
-    #expect(!log.contains(":CONSOLE"), "\(log)")
-    let attributes = try FileManager.default.attributesOfItem(atPath: screenshot)
-    #expect((attributes[.size] as? Int ?? 0) > 10_000)
+    return (process.terminationStatus, dom, log)
   }
 }
