@@ -27,9 +27,10 @@ public enum AuditRenderer {
       }
     }
     let measures = detail ? categories : ["any_harm"]
-    var lines: [[String]] = []
+    var sections: [(title: String, rows: [[String]])] = []
     for persona in personas {
       for phase in phases[persona] ?? [] {
+        var lines: [[String]] = []
         for metric in shown {
           for category in metric.isPerCategory ? measures : [Metric.allCategories] {
             let cells = arms.map { arm -> String in
@@ -40,15 +41,19 @@ public enum AuditRenderer {
             }
             // Recovery exists only after a phase change.
             if metric == .recoveryImpressions && cells.allSatisfy({ $0 == "–" }) { continue }
-            lines.append([persona, phase, metric.rawValue, category] + cells)
+            lines.append(
+              [metric.isPerCategory ? "\(metric.rawValue) · \(category)" : metric.rawValue] + cells)
           }
         }
+        sections.append(("\(persona) · \(phase)", lines))
       }
     }
-    let header = ["persona", "phase", "metric", "category"] + arms
-    return "\naudit accounts (mean [95% CI] over seeds; each seed's value is over its replicas; "
-      + "– : undefined, e.g. fewer than half were ever exposed)\n"
-      + TextTable.render(header: header, rows: lines, rightAligned: Set(4..<header.count))
+    let header = ["metric · category"] + arms
+    return
+      "\naudit accounts by persona · phase: mean [95% CI] over seeds, each seed's value over its\n"
+      + "replicas (–: undefined, e.g. fewer than half were ever exposed)\n"
+      + TextTable.sections(
+        header: header, sections: sections, fixedColumns: 1, rightAligned: Set(1..<header.count))
   }
 
   private static func key(
