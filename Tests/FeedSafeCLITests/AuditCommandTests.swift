@@ -23,7 +23,8 @@ struct AuditCommandTests {
   func runAndShow() throws {
     let store = try Store()
     #expect(store.run.status == 0, "\(store.run.stderr)")
-    let table = try #require(store.run.stdout.components(separatedBy: "audit accounts by persona").last)
+    let table = try #require(
+      store.run.stdout.components(separatedBy: "audit accounts by persona").last)
     for persona in ["stops_engaging", "switches_to_neutral", "not_interested"] {
       #expect(table.contains(persona))
     }
