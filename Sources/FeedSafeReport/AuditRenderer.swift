@@ -12,41 +12,10 @@ public enum AuditRenderer {
   /// The table, or `""` when the run has no audit accounts. `detail` shows every harm measure.
   public static func table(
     _ rows: [AuditSummaryRow], arms: [String], categories: [String], detail: Bool
-  )
-    -> String
-  {
+  ) -> String {
     guard !rows.isEmpty else { return "" }
-    var lookup: [String: AuditSummaryRow] = [:]
-    var personas: [String] = []
-    var phases: [String: [String]] = [:]
-    for row in rows {
-      lookup[key(row.arm, row.persona, row.phase, row.category, row.metric)] = row
-      if !personas.contains(row.persona) { personas.append(row.persona) }
-      if !(phases[row.persona]?.contains(row.phase) ?? false) {
-        phases[row.persona, default: []].append(row.phase)
-      }
-    }
-    let measures = detail ? categories : ["any_harm"]
-    var sections: [(title: String, rows: [[String]])] = []
-    for persona in personas {
-      for phase in phases[persona] ?? [] {
-        var lines: [[String]] = []
-        for metric in shown {
-          for category in metric.isPerCategory ? measures : [Metric.allCategories] {
-            let cells = arms.map { arm -> String in
-              guard let row = lookup[key(arm, persona, phase, category, metric)] else { return "–" }
-              let mean = ResultsRenderer.format(row.mean)
-              guard let low = row.ciLow, let high = row.ciHigh else { return mean }
-              return "\(mean) [\(ResultsRenderer.format(low)), \(ResultsRenderer.format(high))]"
-            }
-            // Recovery exists only after a phase change.
-            if metric == .recoveryImpressions && cells.allSatisfy({ $0 == "–" }) { continue }
-            lines.append(
-              [metric.isPerCategory ? "\(metric.rawValue) · \(category)" : metric.rawValue] + cells)
-          }
-        }
-        sections.append(("\(persona) · \(phase)", lines))
-      }
+    let sections = sections(rows, arms: arms, measures: detail ? categories : ["any_harm"]).map {
+      (title: "\($0.persona) · \($0.phase)", rows: $0.rows)
     }
     let header = ["metric · category"] + arms
     return
@@ -54,6 +23,38 @@ public enum AuditRenderer {
       + "replicas (–: undefined, e.g. fewer than half were ever exposed)\n"
       + TextTable.sections(
         header: header, sections: sections, fixedColumns: 1, rightAligned: Set(1..<header.count))
+  }
+
+  /// Per persona and phase (in the order of `rows`), one line per metric and measure of
+  /// `measures`: its label, then one cell per arm. Recovery, which exists only after a phase
+  /// change, is left out where no arm has it. The text table and the HTML report both show these.
+  static func sections(_ rows: [AuditSummaryRow], arms: [String], measures: [String]) -> [(
+    persona: String, phase: String, rows: [[String]]
+  )] {
+    var lookup: [String: AuditSummaryRow] = [:]
+    var order: [(persona: String, phase: String)] = []
+    for row in rows {
+      lookup[key(row.arm, row.persona, row.phase, row.category, row.metric)] = row
+      if !order.contains(where: { $0.persona == row.persona && $0.phase == row.phase }) {
+        order.append((row.persona, row.phase))
+      }
+    }
+    return order.map { persona, phase in
+      var lines: [[String]] = []
+      for metric in shown {
+        for category in metric.isPerCategory ? measures : [Metric.allCategories] {
+          let cells = arms.map { arm in
+            lookup[key(arm, persona, phase, category, metric)].map {
+              ResultsRenderer.estimate($0.mean, $0.ciLow, $0.ciHigh)
+            } ?? "–"
+          }
+          if metric == .recoveryImpressions && cells.allSatisfy({ $0 == "–" }) { continue }
+          lines.append(
+            [metric.isPerCategory ? "\(metric.rawValue) · \(category)" : metric.rawValue] + cells)
+        }
+      }
+      return (persona, phase, lines)
+    }
   }
 
   private static func key(

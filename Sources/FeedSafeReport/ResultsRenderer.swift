@@ -28,6 +28,13 @@ public enum ResultsRenderer {
     }
   }
 
+  /// A mean with its interval as tables print it, `mean [low, high]`, or the mean alone without
+  /// one.
+  public static func estimate(_ mean: Double, _ low: Double?, _ high: Double?) -> String {
+    guard let low, let high else { return format(mean) }
+    return "\(format(mean)) [\(format(low)), \(format(high))]"
+  }
+
   /// A number as printed in tables and CSV: up to 4 significant decimals, no exponent.
   public static func format(_ value: Double) -> String {
     if value == 0 { return "0" }
@@ -58,10 +65,11 @@ public enum ResultsRenderer {
           categories = ["any_harm"]
         }
         for category in categories {
-          let cells = document.arms.map { arm -> String in
-            guard let row = lookup[key(arm, cohort, category, metric)] else { return "–" }
-            guard let low = row.ciLow, let high = row.ciHigh else { return format(row.mean) }
-            return "\(format(row.mean)) [\(format(low)), \(format(high))]"
+          let cells = document.arms.map { arm in
+            lookup[key(arm, cohort, category, metric)].map {
+              estimate($0.mean, $0.ciLow, $0.ciHigh)
+            }
+              ?? "–"
           }
           rows.append([label(metric, category)] + cells)
         }

@@ -39,31 +39,17 @@ extension HTMLReport {
 
   /// The persona's metrics (any harm), one row per phase and metric, one column per arm.
   static func auditTable(_ doc: ResultsDocument, persona: String) -> String {
-    let rows = doc.audit.filter {
-      $0.persona == persona && ($0.category == "any_harm" || !$0.metric.isPerCategory)
-    }
-    var phases: [String] = []
-    for row in rows where !phases.contains(row.phase) { phases.append(row.phase) }
     var html =
       "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">phase</th><th scope=\"col\">metric</th>"
       + doc.arms.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined()
       + "</tr></thead><tbody>"
-    for phase in phases {
-      for metric in AuditRenderer.shown {
-        let cells = doc.arms.map { arm -> String in
-          guard
-            let row = rows.first(where: {
-              $0.arm == arm && $0.phase == phase && $0.metric == metric
-            })
-          else { return "–" }
-          let mean = ResultsRenderer.format(row.mean)
-          guard let low = row.ciLow, let high = row.ciHigh else { return mean }
-          return "\(mean) [\(ResultsRenderer.format(low)), \(ResultsRenderer.format(high))]"
-        }
-        if metric == .recoveryImpressions && cells.allSatisfy({ $0 == "–" }) { continue }
+    let sections = AuditRenderer.sections(
+      doc.audit.filter { $0.persona == persona }, arms: doc.arms, measures: ["any_harm"])
+    for section in sections {
+      for line in section.rows {
         html +=
-          "<tr><th scope=\"row\">\(Markup.escape(phase))</th><td>\(metric.rawValue)</td>"
-          + cells.map { "<td>\(Markup.escape($0))</td>" }.joined() + "</tr>"
+          "<tr><th scope=\"row\">\(Markup.escape(section.phase))</th><td>\(Markup.escape(line[0]))</td>"
+          + line.dropFirst().map { "<td>\(Markup.escape($0))</td>" }.joined() + "</tr>"
       }
     }
     return html + "</tbody></table></div>"
