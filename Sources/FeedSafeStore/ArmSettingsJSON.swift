@@ -84,7 +84,8 @@ enum ArmSettingsJSON {
     return json(feeds)
   }
 
-  private static func json(_ value: some Encodable) -> String {
+  /// `value` as JSON with sorted keys.
+  static func json(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(value) else {

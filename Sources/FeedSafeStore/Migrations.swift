@@ -198,6 +198,25 @@ enum Migrations {
       ) WITHOUT ROWID;
       """
     ),
+    (
+      "7-parameter-points",
+      """
+      CREATE TABLE arm_parameters (
+        run_id    TEXT NOT NULL,
+        arm       TEXT NOT NULL,
+        position  INTEGER NOT NULL CHECK (position >= 0),
+        parameter TEXT NOT NULL,
+        value     REAL NOT NULL,
+        mode      TEXT NOT NULL CHECK (mode IN ('set', 'scale')),
+        PRIMARY KEY (run_id, arm, position),
+        FOREIGN KEY (run_id, arm) REFERENCES arms (run_id, name) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE TABLE sensitivity (
+        run_id TEXT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+        plan   TEXT NOT NULL
+      );
+      """
+    ),
   ]
 
   /// The schema version this build writes.

@@ -77,8 +77,10 @@ public struct NewRun: Sendable {
   public var armSettings:
     [(
       name: String, preset: String?, ageAssurance: String, settings: String, feeds: String,
-      sweep: SweepPoint?
+      sweep: SweepPoint?, parameters: [ParameterValue]
     )]
+  /// The sensitivity analysis the run is, if any.
+  public var sensitivity: SensitivityPlan?
 
   /// The new run of `spec`, loaded from `path` with text `text`. `inputs` are the other files
   /// the scenario read (role `include` or `feeds`, path, text), hashed with the scenario into
@@ -104,9 +106,10 @@ public struct NewRun: Sendable {
       (
         arm.name, arm.preset, (arm.ageAssurance ?? spec.population.ageAssurance).description,
         ArmSettingsJSON.encode(arm, spec: spec), ArmSettingsJSON.feeds(arm, spec: spec),
-        arm.sweepPoint
+        arm.sweepPoint, arm.parameters
       )
     }
+    sensitivity = spec.sensitivity
     let files =
       [RunFile(role: .scenario, path: path, text: text)]
       + inputs.map { RunFile(role: $0.role, path: $0.path, text: $0.text) }
@@ -114,7 +117,9 @@ public struct NewRun: Sendable {
       commandLine: commandLine, scenarioGit: scenarioGit, files: files,
       inputsSHA256: RunProvenance.inputsDigest(
         files: files, spec: spec,
-        arms: armSettings.map { ($0.name, $0.settings, $0.feeds) }))
+        arms: armSettings.map {
+          ($0.name, $0.settings, $0.feeds + $0.parameters.map { " " + $0.label }.joined())
+        }))
   }
 }
 

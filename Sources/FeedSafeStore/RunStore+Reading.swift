@@ -95,6 +95,35 @@ extension RunStore {
     return points
   }
 
+  /// The parameters each arm of a run changes (sweep and sensitivity points), by arm name.
+  public func armParameters(runID: String) throws -> [String: [ParameterValue]] {
+    var parameters: [String: [ParameterValue]] = [:]
+    for row in try connection.rows(
+      "SELECT arm, parameter, value, mode FROM arm_parameters WHERE run_id = ? ORDER BY arm, position",
+      [.text(runID)])
+    {
+      guard let arm = row[0].string, let path = row[1].string, let value = row[2].double,
+        let mode = row[3].string.flatMap(ParameterValue.Mode.init(rawValue:))
+      else { continue }
+      parameters[arm, default: []].append(ParameterValue(path: path, value: value, mode: mode))
+    }
+    return parameters
+  }
+
+  /// The sensitivity analysis a run is, or `nil` for any other run.
+  public func sensitivityPlan(runID: String) throws -> SensitivityPlan? {
+    guard
+      let text = try connection.rows(
+        "SELECT plan FROM sensitivity WHERE run_id = ?", [.text(runID)]
+      ).first?.first?.string
+    else { return nil }
+    do {
+      return try JSONDecoder().decode(SensitivityPlan.self, from: Data(text.utf8))
+    } catch {
+      throw StoreError("run \(runID)'s sensitivity plan cannot be read: \(error.localizedDescription)")
+    }
+  }
+
   /// Per seed and day, one cohort's people and harmful impressions in one category, by arm.
   public func dailyHarm(runID: String, cohort: String, category: String) throws
     -> [(arm: String, seed: UInt64, day: Int, people: Int, harmful: Int)]
@@ -162,6 +191,8 @@ extension RunStore {
     case auditMetrics = "audit_metrics"
     case auditWindows = "audit_windows"
     case auditTraces = "audit_traces"
+    /// What each sweep or sensitivity point changes, one row per arm and key.
+    case armParameters = "arm_parameters"
   }
 
   /// The rows of one table for one run, with column names, for export.
@@ -206,6 +237,9 @@ extension RunStore {
     case .auditTraces:
       columns = Self.traceColumns
       order = "ORDER BY \(Self.armPosition(table.rawValue)), seed, persona, replica, sequence"
+    case .armParameters:
+      columns = ["arm", "position", "parameter", "value", "mode"]
+      order = "ORDER BY \(Self.armPosition(table.rawValue)), position"
     }
     let rows = try connection.rows(
       "SELECT \(columns.joined(separator: ", ")) FROM \(table.rawValue) WHERE run_id = ? \(order)",

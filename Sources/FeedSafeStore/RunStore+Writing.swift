@@ -53,6 +53,19 @@ extension RunStore {
             arm.sweep.map { .real($0.value) } ?? .null,
             arm.sweep.map { .text($0.baseArm) } ?? .null,
           ])
+        for (index, parameter) in arm.parameters.enumerated() {
+          try connection.run(
+            "INSERT INTO arm_parameters (run_id, arm, position, parameter, value, mode) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+              .text(r.id), .text(arm.name), .integer(Int64(index)), .text(parameter.path),
+              .real(parameter.value), .text(parameter.mode.rawValue),
+            ])
+        }
+      }
+      if let plan = run.sensitivity {
+        try connection.run(
+          "INSERT INTO sensitivity (run_id, plan) VALUES (?, ?)",
+          [.text(r.id), .text(ArmSettingsJSON.json(plan))])
       }
     }
     return r.id
@@ -180,7 +193,7 @@ extension RunStore {
     try connection.transaction {
       for table in [
         "audit_traces", "audit_windows", "audit_metrics", "audit_personas", "survival", "daily",
-        "summary", "metrics", "seeds_done", "run_files", "arms",
+        "summary", "metrics", "seeds_done", "run_files", "arm_parameters", "sensitivity", "arms",
       ] {
         try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.text(runID)])
       }

@@ -35,6 +35,8 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var platform: PlatformSpec
   /// Scripted audit accounts that join the warmed-up platform (`docs/audits.md`).
   public var audit: AuditSpec = .none
+  /// The sensitivity analysis whose points the arms are (`feedsafe sensitivity`), if any.
+  public var sensitivity: SensitivityPlan?
 
   /// An experiment with every part given.
   public init(

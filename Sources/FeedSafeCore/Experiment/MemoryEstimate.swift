@@ -31,13 +31,17 @@ public struct MemoryEstimate: Sendable, Equatable {
 
   /// The estimate for running `spec` with `threads` workers (clamped as the engine clamps it).
   public init(spec: ExperimentSpec, threads: Int) {
-    let people = Double(max(0, spec.population.size))
-    let items = Double(max(0, spec.catalogue.size))
+    // A swept size counts at its largest.
+    let swept = spec.arms.filter { !$0.parameters.isEmpty }.map {
+      ParameterRegistry.apply($0.parameters, to: spec)
+    }
+    let people = Double(max(0, ([spec] + swept).map(\.population.size).max() ?? 0))
+    let items = Double(max(0, ([spec] + swept).map(\.catalogue.size).max() ?? 0))
     let days = Double(max(1, spec.horizonDays))
     let simulatedDays = max(1, Double(max(0, spec.burnInDays)) + Double(max(0, spec.horizonDays)))
     let workers = Double(max(1, min(threads, max(1, spec.population.size))))
     let shape = Shape(spec: spec)
-    let worlds: Double = spec.arms.contains { $0.worldOverride != nil } ? 2 : 1
+    let worlds: Double = spec.arms.contains { !$0.parameters.isEmpty } ? 2 : 1
     terms = [
       Term(name: "runtime and code", bytes: Self.runtimeBytes),
       Term(name: "population columns", bytes: worlds * people * shape.populationRowBytes),

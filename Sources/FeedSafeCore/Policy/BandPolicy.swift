@@ -72,21 +72,22 @@ public struct Arm: Sendable, Equatable {
   /// platform choice, so arms may differ in it while sharing the same people.
   public var ageAssurance: AgeAssurance?
 
-  /// World parameters this arm changes (sweeps); `nil`: the shared world.
-  public var worldOverride: WorldOverride?
+  /// Parameters this arm changes (a sweep or sensitivity point); empty: the scenario's values.
+  /// The arm's world is rebuilt from the same seed and streams, so only these values differ.
+  public var parameters: [ParameterValue] = []
   /// The sweep point this arm stands for, if it was expanded from a sweep.
   public var sweepPoint: SweepPoint?
 
   /// An arm named `name` with one policy per band.
   public init(
     name: String, preset: String? = nil, policies: [BandPolicy], ageAssurance: AgeAssurance? = nil,
-    worldOverride: WorldOverride? = nil, sweepPoint: SweepPoint? = nil
+    parameters: [ParameterValue] = [], sweepPoint: SweepPoint? = nil
   ) {
     self.name = name
     self.preset = preset
     self.policies = policies
     self.ageAssurance = ageAssurance
-    self.worldOverride = worldOverride
+    self.parameters = parameters
     self.sweepPoint = sweepPoint
   }
 

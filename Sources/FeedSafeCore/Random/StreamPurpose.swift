@@ -52,6 +52,9 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   case contactFunnel = 38
   /// When a person changes a profile or location setting after sign-up, per person.
   case settingChange = 39
+  // Not the model: how an experiment chooses its points.
+  /// Latin-hypercube samples of sweeps and sensitivity analyses.
+  case parameterDesign = 40
   // Not the model: the peers' reference workload (`Benchmarks/Sources/ReferenceWorkload`).
   /// The reference workload's world (items, users), per section.
   case referenceWorld = 90

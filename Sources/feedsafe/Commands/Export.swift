@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     help: ArgumentHelp(
       "The table: \(RunStore.ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).",
       discussion:
-        "metrics are per seed; audit_metrics, audit_windows and audit_traces hold the audit accounts' metrics, harmful-share windows and per-impression exposure traces (docs/audits.md)."
+        "metrics are per seed; audit_metrics, audit_windows and audit_traces hold the audit accounts' metrics, harmful-share windows and per-impression exposure traces (docs/audits.md); arm_parameters holds what each sweep or sensitivity point changes (docs/sensitivity.md)."
     ))
   var table: RunStore.ExportTable = .metrics
 
