@@ -150,35 +150,4 @@ extension ScenarioParser {
       defaults: spec.falsePositiveRate)
     return spec
   }
-
-  static var behaviourKeys:
-    [(key: String, path: WritableKeyPath<BehaviourSpec, Double>, range: ClosedRange<Double>)]
-  {
-    [
-      ("engagement_intercept", \.intercept, -20...20),
-      ("interest_weight", \.interestWeight, -20...20),
-      ("appeal_weight", \.appealWeight, -20...20),
-      ("harm_weight", \.harmWeight, -20...20),
-      ("watch_offset", \.watchOffset, -20...20),
-      ("skip_seconds", \.skipSeconds, 0...3_600),
-      ("not_interested_rate", \.notInterestedRate, 0...1),
-      ("follow_rate", \.followRate, 0...1),
-      ("interest_drift", \.interestDrift, 0...1),
-      ("interest_recovery", \.interestRecovery, 0...1),
-      ("profile_learning_rate", \.profileLearningRate, 0...1),
-      ("engagement_stop_factor", \.engagementStopFactor, 0...10),
-      ("maximum_session_factor", \.maximumSessionFactor, 0.1...100),
-    ]
-  }
-
-  /// The behaviour section: the choice model's parameters.
-  mutating func behaviour(_ fields: Fields?) -> BehaviourSpec {
-    var spec = BehaviourSpec()
-    guard let fields else { return spec }
-    for key in Self.behaviourKeys {
-      spec[keyPath: key.path] = reader.number(
-        fields[key.key], name: key.key, range: key.range, fallback: spec[keyPath: key.path])
-    }
-    return spec
-  }
 }

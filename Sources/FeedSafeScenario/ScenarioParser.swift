@@ -64,19 +64,19 @@ struct ScenarioParser {
     let catalogue = catalogue(catalogueFields, taxonomy: taxonomy)
     let moderation = moderation(
       section(top, "moderation", allowed: ["recall", "false_positive_rate"]), taxonomy: taxonomy)
-    let behaviour = behaviour(section(top, "behaviour", allowed: Self.behaviourKeys.map(\.key)))
     let feeds = feeds(top["feeds"], overrideFiles: feedOverrideFiles)
     let arms = arms(reader.required(top, "arms"), feeds: feeds, bands: bands, taxonomy: taxonomy)
     var spec = ExperimentSpec(
       name: name, description: description, seed: UInt64(seed), replications: replications,
       horizonDays: horizon, population: population, catalogue: catalogue, moderation: moderation,
-      behaviour: behaviour, feeds: feeds, arms: arms,
+      behaviour: BehaviourSpec(), feeds: feeds, arms: arms,
       platform: platform(top, taxonomy: taxonomy, bands: bands))
     spec.burnInDays = burnIn
-    spec.learning = learning(
-      section(
-        top, "learning",
-        allowed: ["prior_impressions", "personal_prior_impressions", "daily_retention"]))
+    for name in ["behaviour", "learning"] {
+      registered(
+        section(top, name, allowed: ParameterRegistry.keys(inSection: name)), section: name,
+        into: &spec)
+    }
     spec.audit = audit(
       section(top, "audit_accounts", allowed: Self.auditKeys), taxonomy: taxonomy,
       population: population, horizon: horizon)
@@ -85,20 +85,18 @@ struct ScenarioParser {
     return spec
   }
 
-  /// The `learning` section: how the platform learns from engagement.
-  mutating func learning(_ fields: Fields?) -> LearningSpec {
-    var spec = LearningSpec.standard
-    guard let fields else { return spec }
-    spec.priorImpressions = reader.number(
-      fields["prior_impressions"], name: "prior_impressions", range: 0.001...1_000_000,
-      fallback: spec.priorImpressions)
-    spec.personalPriorImpressions = reader.number(
-      fields["personal_prior_impressions"], name: "personal_prior_impressions",
-      range: 0.001...1_000_000, fallback: spec.personalPriorImpressions)
-    spec.dailyRetention = reader.number(
-      fields["daily_retention"], name: "daily_retention", range: 0...1,
-      fallback: spec.dailyRetention)
-    return spec
+  /// A section of plain numeric keys (`behaviour`, `learning`), read through the parameter
+  /// registry: each key's range and meaning are its registry entry's.
+  mutating func registered(_ fields: Fields?, section: String, into spec: inout ExperimentSpec) {
+    guard let fields else { return }
+    for entry in fields.entries {
+      guard case .success(let resolved) = ParameterRegistry.resolve("\(section).\(entry.key)", in: spec)
+      else { continue }
+      let value = reader.number(
+        entry.value, name: entry.key, range: resolved.parameter.range, fallback: .nan)
+      guard !value.isNaN else { continue }
+      spec = ParameterRegistry.apply([ParameterValue(path: resolved.path, value: value)], to: spec)
+    }
   }
 
   /// The fields of an optional section (empty when absent).

@@ -16,7 +16,7 @@ struct FeedSafeCommand: ParsableCommand {
     version: FeedSafeVersion.current,
     subcommands: [
       Run.self, Validate.self, Check.self, Runs.self, Show.self, Compare.self, Report.self,
-      Export.self, Trace.self, Delete.self,
+      Export.self, Trace.self, Delete.self, Parameters.self, Sensitivity.self,
     ]
   )
 

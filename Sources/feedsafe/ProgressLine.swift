@@ -8,22 +8,43 @@ final class ProgressLine: @unchecked Sendable {
   // A class so the progress callback can update the last-drawn time in place; it is only ever
   // called from the thread running the experiment.
   private let enabled: Bool
+  /// Arms run at each point of a sweep or sensitivity analysis (1: show arms, not points).
+  private let armsPerPoint: Int
+  /// Whether stderr is a log rather than a terminal: then one line per seed, not a redrawn line.
+  private let isLog: Bool
   private var lastDrawn = Date.distantPast
+  private var lastPointLogged = -1
   private let started = Date()
 
-  init(enabled: Bool) {
+  init(enabled: Bool, armsPerPoint: Int = 1) {
+    isLog = enabled && isatty(STDERR_FILENO) != 1 && armsPerPoint > 1
     self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    self.armsPerPoint = max(1, armsPerPoint)
   }
 
   /// Redraws the line at most ten times a second.
   func update(_ progress: RunProgress) {
+    let elapsed = Date().timeIntervalSince(started)
+    let point = progress.arm / armsPerPoint
+    if isLog, point != lastPointLogged, point % 10 == 0 {
+      // A long analysis in CI: a plain line every ten points.
+      lastPointLogged = point
+      FileHandle.standardError.write(
+        Data(
+          "seed \(progress.replication + 1)/\(progress.replications)  point \(point + 1)/\(progress.arms / armsPerPoint)\(Self.timeLeft(progress, elapsed: elapsed))\n"
+            .utf8))
+    }
     guard enabled, Date().timeIntervalSince(lastDrawn) > 0.1 || progress.day == progress.days else {
       return
     }
     lastDrawn = Date()
+    let position =
+      armsPerPoint > 1
+      ? "point \(point + 1)/\(progress.arms / armsPerPoint)"
+      : "arm \(progress.arm + 1)/\(progress.arms)"
     let text =
-      "seed \(progress.replication + 1)/\(progress.replications)  arm \(progress.arm + 1)/\(progress.arms) \(progress.armName)  day \(progress.day)/\(progress.days)"
-      + Self.timeLeft(progress, elapsed: Date().timeIntervalSince(started))
+      "seed \(progress.replication + 1)/\(progress.replications)  \(position) \(progress.armName)  day \(progress.day)/\(progress.days)"
+      + Self.timeLeft(progress, elapsed: elapsed)
     FileHandle.standardError.write(Data("\r\u{1B}[2K\(TerminalText.sanitised(text))".utf8))
   }
 

@@ -15,8 +15,10 @@ enum ScenarioExecution {
     let seconds: Double
   }
 
+  /// Runs `scenario`; `armsPerPoint` > 1 shows progress by point (a sensitivity analysis runs
+  /// both arms of its question at each point).
   static func perform(
-    _ scenario: Scenario, store: RunStore?, threads: Int, quiet: Bool,
+    _ scenario: Scenario, store: RunStore?, threads: Int, quiet: Bool, armsPerPoint: Int = 1,
     onResult: (ArmSeedResult) -> Void = { _ in }
   ) throws -> Outcome {
     let spec = scenario.spec
@@ -29,8 +31,8 @@ enum ScenarioExecution {
       FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
     }
     return try execute(
-      spec, recorder: recorder, threads: threads, quiet: quiet, onResult: onResult,
-      summarise: { $0 })
+      spec, recorder: recorder, threads: threads, quiet: quiet, armsPerPoint: armsPerPoint,
+      onResult: onResult, summarise: { $0 })
   }
 
   /// Runs the seeds a stopped run has not stored yet, into the same run, and completes it with
@@ -71,11 +73,11 @@ enum ScenarioExecution {
   /// run's summary (all seeds, when resuming).
   private static func execute(
     _ spec: ExperimentSpec, recorder: RunRecorder?, threads: Int, quiet: Bool,
-    earlierSeconds: Double = 0, onResult: (ArmSeedResult) -> Void,
+    earlierSeconds: Double = 0, armsPerPoint: Int = 1, onResult: (ArmSeedResult) -> Void,
     summarise: ([SummaryRow]) throws -> [SummaryRow]
   ) throws -> Outcome {
     Interruption.install()
-    let progress = ProgressLine(enabled: !quiet)
+    let progress = ProgressLine(enabled: !quiet, armsPerPoint: armsPerPoint)
     let started = Date()
     func wall() -> Double { earlierSeconds + Date().timeIntervalSince(started) }
     let rows: [SummaryRow]

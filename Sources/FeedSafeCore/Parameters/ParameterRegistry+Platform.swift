@@ -60,7 +60,7 @@ extension ParameterRegistry {
       default: "0.5", plausible: 0.2...0.8),
     Parameter(
       "under_13.parental_consent_rate", unit: "share", range: 0...1, default: "0.5",
-      .assumption(.values(0.2...0.8)), reach: .platform
+      .assumption(.values(0.2...0.8)), reach: .feed
     ) { spec, _, change in
       spec.platform.underThirteen.parentalConsentRate = change(
         spec.platform.underThirteen.parentalConsentRate)

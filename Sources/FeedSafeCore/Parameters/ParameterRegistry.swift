@@ -101,6 +101,11 @@ public enum ParameterRegistry {
     return seen
   }
 
+  /// The keys of a section whose entries are plain keys (`behaviour` → `interest_weight`, …).
+  public static func keys(inSection section: String) -> [String] {
+    all.filter { $0.section == section && $0.parts.count == 2 }.map { $0.parts[1] }
+  }
+
   /// Every concrete key of `spec`: placeholders expanded over the scenario's names and `*`.
   public static func keys(in spec: ExperimentSpec) -> [String] {
     all.flatMap { parameter in
