@@ -77,7 +77,9 @@ public struct SensitivityAnalysis: Sendable {
         guard let end, let baseSign, base?.mean != 0, end.mean != 0 else { return false }
         return end.mean.sign != baseSign
       }
-      let column = sampled.map { point in point.values.first { $0.path == factor.path }?.value ?? .nan }
+      let column = sampled.map { point in
+        point.values.first { $0.path == factor.path }?.value ?? .nan
+      }
       rows.append(
         FactorRow(
           factor: factor, atLow: ends[0], atHigh: ends[1], swing: swing, flipsSign: flips,
@@ -85,7 +87,9 @@ public struct SensitivityAnalysis: Sendable {
           sampleCorrelation: Self.spearman(column, sampleEffects)))
     }
     factors = rows.enumerated().sorted { a, b in
-      let (x, y) = (a.element.swing.isNaN ? -1 : a.element.swing, b.element.swing.isNaN ? -1 : b.element.swing)
+      let (x, y) = (
+        a.element.swing.isNaN ? -1 : a.element.swing, b.element.swing.isNaN ? -1 : b.element.swing
+      )
       return x != y ? x > y : a.offset < b.offset
     }.map(\.element)
   }

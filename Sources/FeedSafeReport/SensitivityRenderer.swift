@@ -14,21 +14,54 @@ public enum SensitivityRenderer {
       + "joint check: \(analysis.samples.count) Latin-hypercube points; \(seeds) seeds each, "
       + "common random numbers\n"
     text += "base effect: \(cell(analysis.base))\n\n"
-    let rows = analysis.factors.enumerated().map { rank, row -> [String] in
+    text += TextTable.render(header: header, rows: rows(analysis), rightAligned: [5, 8])
+    text += "\n" + verdict(analysis)
+    return text
+  }
+
+  static let header = [
+    "rank", "factor", "range", "effect at low", "effect at high", "swing", "sign flips",
+    "CI excludes 0", "joint ρ",
+  ]
+
+  /// One row per factor, ranked.
+  static func rows(_ analysis: SensitivityAnalysis) -> [[String]] {
+    analysis.factors.enumerated().map { rank, row in
       [
         "\(rank + 1)", row.factor.path, range(row.factor), cell(row.atLow), cell(row.atHigh),
         ResultsRenderer.format(row.swing), row.flipsSign ? "yes" : "no",
-        row.staysCredible ? "yes" : "no",
-        row.sampleCorrelation.map(format2) ?? "–",
+        row.staysCredible ? "yes" : "no", row.sampleCorrelation.map(format2) ?? "–",
       ]
     }
-    text += TextTable.render(
-      header: [
-        "rank", "factor", "range", "effect at low", "effect at high", "swing", "sign flips",
-        "CI excludes 0", "joint ρ",
-      ], rows: rows, rightAligned: [5, 8])
-    text += "\n" + verdict(analysis)
-    return text
+  }
+
+  /// The ranked factors as CSV, numbers unrounded: one row per factor, then the base effect.
+  public static func csv(_ analysis: SensitivityAnalysis) -> String {
+    func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+    func estimate(_ estimate: SensitivityAnalysis.Estimate?) -> [String] {
+      [number(estimate?.mean), number(estimate?.low), number(estimate?.high)]
+    }
+    var lines = [
+      "rank,factor,low,high,mode,effect_at_low,low_ci_low,low_ci_high,effect_at_high,high_ci_low,high_ci_high,swing,sign_flips,ci_excludes_zero,joint_rho"
+    ]
+    for (rank, row) in analysis.factors.enumerated() {
+      let cells =
+        [
+          "\(rank + 1)", row.factor.path, "\(row.factor.low)", "\(row.factor.high)",
+          row.factor.mode,
+        ]
+        + estimate(row.atLow) + estimate(row.atHigh)
+        + [
+          number(row.swing), "\(row.flipsSign)", "\(row.staysCredible)",
+          number(row.sampleCorrelation),
+        ]
+      lines.append(cells.joined(separator: ","))
+    }
+    lines.append(
+      (["0", "base", "", "", ""] + estimate(analysis.base) + estimate(analysis.base) + [
+        "0", "", "", "",
+      ]).joined(separator: ","))
+    return lines.joined(separator: "\n") + "\n"
   }
 
   /// What the joint samples say, in words.

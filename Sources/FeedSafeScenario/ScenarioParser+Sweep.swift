@@ -54,7 +54,9 @@ extension ScenarioParser {
         reader.choice($0, name: "arm", allowed: arms.map(\.name))
       }
     } else {
-      names = [reader.choice(reader.required(fields, "arm"), name: "arm", allowed: arms.map(\.name))]
+      names = [
+        reader.choice(reader.required(fields, "arm"), name: "arm", allowed: arms.map(\.name))
+      ]
     }
     return names.compactMap { name in arms.first { $0.name == name } }
   }
@@ -136,7 +138,8 @@ extension ScenarioParser {
     else { return nil }
     let points = reader.integer(
       reader.required(fields, "points"), name: "points", range: 2...10_000, fallback: 0)
-    let seed = reader.integer(fields["seed"], name: "seed", range: 0...Int.max, fallback: Int(spec.seed))
+    let seed = reader.integer(
+      fields["seed"], name: "seed", range: 0...Int.max, fallback: Int(spec.seed))
     guard let keysNode = reader.required(fields, "parameters"),
       let keys = reader.fields(keysNode, context: "latin_hypercube.parameters", allowed: [])
     else { return nil }
@@ -146,7 +149,8 @@ extension ScenarioParser {
       if entry.value.string == "plausible" {
         guard let plausible = parameter.parameter.basis.plausible else {
           reader.fail(
-            at: entry.value, "'\(parameter.path)' has no documented plausible range; give [low, high]")
+            at: entry.value,
+            "'\(parameter.path)' has no documented plausible range; give [low, high]")
           continue
         }
         ranges.append(.init(path: parameter.path, bounds: plausible.bounds, mode: plausible.mode))

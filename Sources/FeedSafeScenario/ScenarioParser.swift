@@ -90,7 +90,8 @@ struct ScenarioParser {
   mutating func registered(_ fields: Fields?, section: String, into spec: inout ExperimentSpec) {
     guard let fields else { return }
     for entry in fields.entries {
-      guard case .success(let resolved) = ParameterRegistry.resolve("\(section).\(entry.key)", in: spec)
+      guard
+        case .success(let resolved) = ParameterRegistry.resolve("\(section).\(entry.key)", in: spec)
       else { continue }
       let value = reader.number(
         entry.value, name: entry.key, range: resolved.parameter.range, fallback: .nan)

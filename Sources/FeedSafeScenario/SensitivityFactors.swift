@@ -101,7 +101,8 @@ public enum SensitivityFactors {
     case .none: []
     case .all: [.feed, .ads, .platform]
     case .reaching(let metric):
-      feedMetrics.contains(metric) ? [.feed] : adMetrics.contains(metric) ? [.feed, .ads] : [.feed, .ads, .platform]
+      feedMetrics.contains(metric)
+        ? [.feed] : adMetrics.contains(metric) ? [.feed, .ads] : [.feed, .ads, .platform]
     }
   }
 

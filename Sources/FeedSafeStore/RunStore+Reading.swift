@@ -120,7 +120,8 @@ extension RunStore {
     do {
       return try JSONDecoder().decode(SensitivityPlan.self, from: Data(text.utf8))
     } catch {
-      throw StoreError("run \(runID)'s sensitivity plan cannot be read: \(error.localizedDescription)")
+      throw StoreError(
+        "run \(runID)'s sensitivity plan cannot be read: \(error.localizedDescription)")
     }
   }
 

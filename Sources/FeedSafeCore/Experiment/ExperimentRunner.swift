@@ -46,10 +46,12 @@ public enum ExperimentRunner {
       let world = World(spec: spec, seed: seed)
       for (armIndex, arm) in spec.arms.enumerated() {
         // A swept arm rebuilds the world from the same seed with its own parameters.
-        let armSpec = arm.parameters.isEmpty ? spec : ParameterRegistry.apply(arm.parameters, to: spec)
+        let armSpec =
+          arm.parameters.isEmpty ? spec : ParameterRegistry.apply(arm.parameters, to: spec)
         let armWorld = arm.parameters.isEmpty ? world : World(spec: armSpec, seed: seed)
         let outcome = try ArmSimulation.run(
-          spec: armSpec, arm: armSpec.arms[armIndex], world: armWorld, threads: threads, isCancelled: isCancelled,
+          spec: armSpec, arm: armSpec.arms[armIndex], world: armWorld, threads: threads,
+          isCancelled: isCancelled,
           onDay: { day in
             onProgress(
               RunProgress(

@@ -19,6 +19,8 @@ public struct Parameter: Sendable {
   public let reach: Reach
   /// Why the key cannot be swept on its own (its values must sum to 1, say), or `nil`.
   public let notSweepable: String?
+  /// Whether a scenario file may write the key (`false`: a sweep shorthand for several keys).
+  public let isScenarioKey: Bool
   /// Changes the value(s) the key stands for under `binding`: one index list per placeholder.
   let update: @Sendable (inout ExperimentSpec, ParameterBinding, (Double) -> Double) -> Void
 
@@ -40,7 +42,7 @@ public struct Parameter: Sendable {
   init(
     _ path: String, _ kind: Kind = .real, unit: String, range: ClosedRange<Double>,
     default defaultText: String, _ basis: ParameterBasis, reach: Reach = .feed,
-    notSweepable: String? = nil,
+    notSweepable: String? = nil, isScenarioKey: Bool = true,
     update: @escaping @Sendable (inout ExperimentSpec, ParameterBinding, (Double) -> Double) -> Void
   ) {
     self.path = path
@@ -51,6 +53,7 @@ public struct Parameter: Sendable {
     self.basis = basis
     self.reach = reach
     self.notSweepable = notSweepable
+    self.isScenarioKey = isScenarioKey
     self.update = update
   }
 

@@ -18,7 +18,8 @@ extension ParameterRegistry {
       .calibrated("completion share 0.61–0.63 against KuaiRec and data donations")),
     behaviour(
       "skip_seconds", \.skipSeconds, unit: "seconds", range: 0...3_600, default: "3",
-      .source("AdAge 2016: 1.7 s per mobile feed item; the 3-second hook", plausible: .values(1.5...3))
+      .source(
+        "AdAge 2016: 1.7 s per mobile feed item; the 3-second hook", plausible: .values(1.5...3))
     ),
     behaviour(
       "not_interested_rate", \.notInterestedRate, unit: "share of skipped harmful items",
@@ -34,7 +35,8 @@ extension ParameterRegistry {
       default: "0.1", .assumption(.values(0...0.3))),
     behaviour(
       "profile_learning_rate", \.profileLearningRate, unit: "share per watched item",
-      range: 0...1, default: "0.2", .assumption(.values(0.1...0.4), "the reference workload's value")
+      range: 0...1, default: "0.2",
+      .assumption(.values(0.1...0.4), "the reference workload's value")
     ),
     behaviour(
       "engagement_stop_factor", \.engagementStopFactor, unit: "factor", range: 0...10,

@@ -36,7 +36,8 @@ extension ParameterRegistry {
       "bad_actor_share", \.badActorShare, unit: "share", range: 0...1, default: "0.05",
       .assumption(.values(0.01...0.1))),
     contact(
-      "bad_actor_requests_per_day", \.badActorRequestsPerDay, default: "0.0005", .assumption(.factor(0.5...2))),
+      "bad_actor_requests_per_day", \.badActorRequestsPerDay, default: "0.0005",
+      .assumption(.factor(0.5...2))),
     Parameter(
       "contact.acceptance.<band>", unit: "share of requests", range: 0...1,
       default: "0.2 children, 0.1 adults", .assumption(.factor(0.5...2)), reach: .platform

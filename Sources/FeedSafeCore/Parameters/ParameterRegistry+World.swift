@@ -45,12 +45,15 @@ extension ParameterRegistry {
         "population.bands.<band>.topic_priors.<topic>", unit: "weight", range: 0...1_000,
         default: "1, with age-typical boosts", .assumption(nil)
       ) { spec, binding, change in
-        for band in binding[0] { spec.population.bandSpecs[band].topicPriors.update(binding[1], change) }
+        for band in binding[0] {
+          spec.population.bandSpecs[band].topicPriors.update(binding[1], change)
+        }
       },
       Parameter(
         "population.lie_rate", unit: "share", range: 0...1,
         default: "the child bands' lie_rate",
-        .source("sweep shorthand: every child band's lie_rate", plausible: nil)
+        .source("sweep shorthand: every child band's lie_rate", plausible: nil),
+        isScenarioKey: false
       ) { spec, _, change in
         let bands = spec.population.bands
         for band in bands.all where bands.isChild(band) {
@@ -74,12 +77,14 @@ extension ParameterRegistry {
         "population.stickiness.<setting>", unit: "share who keep the default", range: 0...1,
         default: "0.9",
         .assumption(
-          .values(0.75...0.97), "the default effect (Johnson & Goldstein 2003; Acquisti et al. 2015)")
+          .values(0.75...0.97),
+          "the default effect (Johnson & Goldstein 2003; Acquisti et al. 2015)")
       ) { spec, binding, change in spec.population.stickiness.update(binding[0], change) },
       Parameter(
         "population.initial_follows", unit: "creators", range: 0...1_000, default: "20",
         .assumption(.values(5...100))
-      ) { spec, _, change in spec.population.initialFollows = change(spec.population.initialFollows) },
+      ) { spec, _, change in spec.population.initialFollows = change(spec.population.initialFollows)
+      },
       Parameter(
         "population.maximum_follows", .whole, unit: "creators", range: 0...1_000, default: "64",
         .assumption(nil, "a memory bound")

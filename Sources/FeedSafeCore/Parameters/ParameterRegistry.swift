@@ -4,7 +4,8 @@
 /// swept key means exactly what it means in a scenario file.
 public enum ParameterRegistry {
   /// Every entry, in documentation order.
-  public static let all: [Parameter] = population + catalogue + moderation + behaviour + learning
+  public static let all: [Parameter] =
+    population + catalogue + moderation + behaviour + learning
     + feeds + platform + experiment
 
   /// A key path bound to the scenario's names.
@@ -111,7 +112,8 @@ public enum ParameterRegistry {
     all.flatMap { parameter in
       parameter.parts.reduce([""]) { prefixes, part in
         let options = Placeholder(pattern: part).map { $0.names(in: spec).keys.sorted() } ?? [part]
-        return prefixes.flatMap { prefix in options.map { prefix.isEmpty ? $0 : "\(prefix).\($0)" } }
+        return prefixes.flatMap { prefix in options.map { prefix.isEmpty ? $0 : "\(prefix).\($0)" }
+        }
       }
     }
   }

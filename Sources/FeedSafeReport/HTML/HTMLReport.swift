@@ -17,6 +17,15 @@ public enum HTMLReport {
       "<dl class=\"meta\">"
       + data.metadata.map { "<dt>\(Markup.escape($0.0))</dt><dd>\(Markup.escape($0.1))</dd>" }
       .joined() + "</dl></header>"
+    if let analysis = data.sensitivity {
+      // Hundreds of arms, one pair per point: the analysis is the report.
+      body += section("Sensitivity", sensitivitySection(analysis, seeds: doc.scenario.seeds.count))
+      body += section(
+        "Arms",
+        "<p>\(doc.arms.count) arms: the two arms of the question at \(analysis.plan.points.count) points. Per-point metrics: <code>feedsafe export RUN --table metrics</code>; what each point changes: <code>--table arm_parameters</code>.</p>"
+      )
+      return page(doc, body: body)
+    }
     body += section("Headline", headline(doc: doc, effects: effects, baseline: baseline))
     body += section("Charts", charts(data))
     let audit = auditSection(data)
@@ -36,16 +45,21 @@ public enum HTMLReport {
       "<footer><p>Made by FeedSafe. Means over seeds with 95% confidence intervals (Student t); "
       + "differences between arms are paired over seeds (arms share random numbers). Metric definitions: "
       + "docs/metrics.md. Exposure is counted on true labels and by true age.</p></footer>"
-    return """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>FeedSafe report: \(Markup.escape(doc.scenario.name))</title>
-      <style>\(css)</style></head>
-      <body><main>\(body)</main>
-      <script>\(renderCheck)</script></body></html>
+    return page(doc, body: body)
+  }
 
-      """
+  /// The whole HTML page around `body`.
+  static func page(_ doc: ResultsDocument, body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>FeedSafe report: \(Markup.escape(doc.scenario.name))</title>
+    <style>\(css)</style></head>
+    <body><main>\(body)</main>
+    <script>\(renderCheck)</script></body></html>
+
+    """
   }
 
   static func section(_ title: String, _ content: String) -> String {

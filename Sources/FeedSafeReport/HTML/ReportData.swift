@@ -20,6 +20,8 @@ public struct ReportData: Sendable {
   public var sweeps: [String: SweepPoint]
   /// Per arm: the JSON of the feed definitions it serves, by feed name (empty when not stored).
   public var armFeeds: [(name: String, feeds: String)]
+  /// The sensitivity analysis the run is, if it is one (`feedsafe sensitivity`).
+  public var sensitivity: SensitivityAnalysis?
   /// Per persona of the audit accounts, the harmful share (any harm) per window of feed minutes,
   /// by arm (mean over seeds).
   public var auditSeries:

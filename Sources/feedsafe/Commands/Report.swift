@@ -49,6 +49,9 @@ struct Report: ParsableCommand {
       dailyHarm: try store.dailyHarm(runID: record.id, cohort: "children", category: "any_harm"),
       survival: try store.survival(runID: record.id, cohort: "children", category: "any_harm"),
       sweeps: try store.sweepPoints(runID: record.id))
+    data.sensitivity = try store.sensitivityPlan(runID: record.id).map {
+      SensitivityAnalysis(plan: $0, values: try store.metricValues(runID: record.id))
+    }
     data.auditSeries = try store.auditPersonas(runID: record.id).map { persona in
       (persona, try store.auditSeries(runID: record.id, persona: persona, category: "any_harm"))
     }

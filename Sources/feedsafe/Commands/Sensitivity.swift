@@ -23,10 +23,14 @@ struct Sensitivity: ParsableCommand {
   @OptionGroup var scenario: ScenarioOptions
   @OptionGroup var store: StoreOptions
 
-  @Option(help: ArgumentHelp("The arm the effect is measured from (default: the first arm).", valueName: "arm"))
+  @Option(
+    help: ArgumentHelp(
+      "The arm the effect is measured from (default: the first arm).", valueName: "arm"))
   var baseline: String?
 
-  @Option(help: ArgumentHelp("The arm whose difference is the effect (default: the second arm).", valueName: "arm"))
+  @Option(
+    help: ArgumentHelp(
+      "The arm whose difference is the effect (default: the second arm).", valueName: "arm"))
   var treatment: String?
 
   @Option(help: "The metric (docs/metrics.md).")
@@ -50,7 +54,10 @@ struct Sensitivity: ParsableCommand {
       valueName: "key[=low:high]"))
   var vary: [String] = []
 
-  @Option(help: ArgumentHelp("Latin-hypercube points for the joint check (0: none; default 2 × factors, at most 40).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Latin-hypercube points for the joint check (0: none; default 20, or 2 × factors when fewer).",
+      valueName: "n"))
   var samples: Int?
 
   @Option(parsing: .unconditional, help: "Worker threads (results are identical for any number).")
@@ -59,11 +66,18 @@ struct Sensitivity: ParsableCommand {
   @Flag(help: "Do not store the run.")
   var noStore = false
 
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+
+  @Option(help: "table, or csv (the ranked factors, numbers unrounded).")
+  var format: Format = .table
+
   @Flag(name: .shortAndLong, help: "No progress on stderr.")
   var quiet = false
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    guard threads >= 1 else {
+      throw ValidationError("--threads must be at least 1, got \(threads)")
+    }
     if let samples, samples < 0 || samples == 1 || samples > 10_000 {
       throw ValidationError("--samples must be 0 or between 2 and 10000, got \(samples)")
     }
@@ -87,7 +101,7 @@ struct Sensitivity: ParsableCommand {
     }
     let design = SensitivityPlan(
       question: question, factors: factors,
-      samples: samples ?? min(40, 2 * factors.count), seed: size.seed)
+      samples: samples ?? min(20, 2 * factors.count), seed: size.seed)
     var spec = size
     spec.arms = design.arms(from: size)
     spec.sensitivity = design
@@ -110,6 +124,10 @@ struct Sensitivity: ParsableCommand {
         }
       })
     let analysis = SensitivityAnalysis(plan: design, values: values)
+    if format == .csv {
+      print(SensitivityRenderer.csv(analysis), terminator: "")
+      return
+    }
     print(SensitivityRenderer.render(analysis, seeds: spec.replications), terminator: "")
     if let runID = outcome.runID {
       print("\nstored as run \(runID); 'feedsafe report \(runID)' draws the tornado chart")
@@ -123,7 +141,8 @@ struct Sensitivity: ParsableCommand {
       throw CommandFailure.badInput(
         "the scenario has one arm; an effect compares two (--baseline, --treatment)")
     }
-    let chosen = try [(baseline, "baseline", 0), (treatment, "treatment", 1)].map { name, flag, position in
+    let chosen = try [(baseline, "baseline", 0), (treatment, "treatment", 1)].map {
+      name, flag, position in
       let name = name ?? arms[position]
       guard arms.contains(name) else {
         throw CommandFailure.badInput(
@@ -147,7 +166,8 @@ struct Sensitivity: ParsableCommand {
     let categories = HarmMeasures(taxonomy: spec.taxonomy).names + [Metric.allCategories]
     guard categories.contains(category) else {
       throw CommandFailure.badInput(
-        "--category: no harm measure '\(category)'; measures: \(categories.joined(separator: ", "))")
+        "--category: no harm measure '\(category)'; measures: \(categories.joined(separator: ", "))"
+      )
     }
     return EffectQuestion(
       baseline: chosen[0], treatment: chosen[1], metric: metric, cohort: cohort,
@@ -167,7 +187,8 @@ struct SensitivitySize: CustomStringConvertible {
   var burnInDays: Int
   var seeds: Int
 
-  static let standard = SensitivitySize(people: 1_000, items: 10_000, days: 7, burnInDays: 7, seeds: 3)
+  static let standard = SensitivitySize(
+    people: 1_000, items: 10_000, days: 7, burnInDays: 7, seeds: 3)
 
   var description: String {
     "\(people) people, \(items) items, \(burnInDays) + \(days) days, \(seeds) seeds"

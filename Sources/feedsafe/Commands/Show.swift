@@ -49,6 +49,13 @@ struct Show: ParsableCommand {
       }
       print("")
     }
+    if format == .table, let plan = try store.sensitivityPlan(runID: record.id) {
+      // A sensitivity run: the analysis, not a table of hundreds of arms.
+      let analysis = SensitivityAnalysis(
+        plan: plan, values: try store.metricValues(runID: record.id))
+      print(SensitivityRenderer.render(analysis, seeds: record.seeds.count), terminator: "")
+      if !detail { return }
+    }
     if format == .table {
       print(
         Headline.withinRun(try store.metricValues(runID: record.id), arms: record.arms),
