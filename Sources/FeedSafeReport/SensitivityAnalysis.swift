@@ -55,7 +55,7 @@ public struct SensitivityAnalysis: Sendable {
         let baseline = bySeed[plan.armName(question.baseline, at: point)]
       else { return nil }
       let differences = treated.keys.sorted().compactMap { seed in
-        baseline[seed].map { treated[seed]! - $0 }
+        treated[seed].flatMap { value in baseline[seed].map { value - $0 } }
       }
       guard !differences.isEmpty else { return nil }
       let (mean, half) = SeedSummary.meanAndHalfWidth(differences)

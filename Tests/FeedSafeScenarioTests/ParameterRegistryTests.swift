@@ -15,17 +15,7 @@ struct ParameterRegistryTests {
   static func probe(_ parameter: Parameter, _ value: Double) -> String {
     var root: [String: Any] = ["name": "probe", "arms": ["a": ["preset": "none"]]]
     let parts = parameter.parts.map { names[$0] ?? $0 }
-    func set(_ dictionary: inout [String: Any], _ keys: ArraySlice<String>) {
-      guard let key = keys.first else { return }
-      if keys.count == 1 {
-        dictionary[key] = value
-      } else {
-        var child = dictionary[key] as? [String: Any] ?? [:]
-        set(&child, keys.dropFirst())
-        dictionary[key] = child
-      }
-    }
-    set(&root, parts[...])
+    merge(&root, parts[...], value)
     if parts.first == "feeds" {
       var feed = (root["feeds"] as? [String: Any])?["probe"] as? [String: Any] ?? [:]
       feed["extends"] = "engagement"
@@ -36,23 +26,25 @@ struct ParameterRegistryTests {
       root["feeds"] = ["probe": feed]
     }
     if parts.starts(with: ["population", "age_assurance"]) {
-      var population = root["population"] as! [String: Any]
-      var method = population["age_assurance"] as! [String: Any]
-      method["method"] = "estimation_with_challenge"
-      population["age_assurance"] = method
-      root["population"] = population
+      merge(&root, ["population", "age_assurance", "method"], "estimation_with_challenge")
     }
     if parts.starts(with: ["population", "segments"]), parts[3] != "share" {
-      var population = root["population"] as! [String: Any]
-      var segments = population["segments"] as! [String: Any]
-      var segment = segments["probe"] as! [String: Any]
-      segment["share"] = 1
-      segments["probe"] = segment
-      population["segments"] = segments
-      root["population"] = population
+      merge(&root, ["population", "segments", "probe", "share"], 1)
     }
-    let data = try! JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
+    let data = (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Sets `value` at `keys` inside `dictionary`, keeping what is already there.
+  static func merge(_ dictionary: inout [String: Any], _ keys: ArraySlice<String>, _ value: Any) {
+    guard let key = keys.first else { return }
+    if keys.count == 1 {
+      dictionary[key] = value
+      return
+    }
+    var child = dictionary[key] as? [String: Any] ?? [:]
+    merge(&child, keys.dropFirst(), value)
+    dictionary[key] = child
   }
 
   static func accepts(_ parameter: Parameter, _ value: Double) -> Bool {
