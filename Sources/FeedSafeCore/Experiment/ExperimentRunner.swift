@@ -32,9 +32,11 @@ public struct RunProgress: Sendable {
 public enum ExperimentRunner {
   /// Runs `spec`, calling `onResult` after each arm × seed (seed-major order), `onProgress` after
   /// each simulated day and `isCancelled` before each. Returns the summary over seeds.
-  /// - Throws: ``RunCancelled`` when cancelled, or what `onResult` throws.
+  /// Feeds with an external ranker get theirs from `rankers`.
+  /// - Throws: ``RunCancelled`` when cancelled, ``RankerFailure`` when an external ranker fails,
+  ///   or what `onResult` throws.
   public static func run(
-    _ spec: ExperimentSpec, threads: Int,
+    _ spec: ExperimentSpec, threads: Int, rankers: (any RankerProvider)? = nil,
     isCancelled: () -> Bool = { false },
     onProgress: (RunProgress) -> Void = { _ in },
     onResult: (ArmSeedResult) throws -> Void = { _ in }
@@ -49,7 +51,8 @@ public enum ExperimentRunner {
         let armSpec = arm.worldOverride.map { $0.applied(to: spec) } ?? spec
         let armWorld = arm.worldOverride == nil ? world : World(spec: armSpec, seed: seed)
         let outcome = try ArmSimulation.run(
-          spec: armSpec, arm: arm, world: armWorld, threads: threads, isCancelled: isCancelled,
+          spec: armSpec, arm: arm, world: armWorld, threads: threads, rankers: rankers,
+          isCancelled: isCancelled,
           onDay: { day in
             onProgress(
               RunProgress(

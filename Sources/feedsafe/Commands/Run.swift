@@ -29,6 +29,12 @@ struct Run: ParsableCommand {
   @Flag(name: .shortAndLong, help: "No progress on stderr.")
   var quiet = false
 
+  @Flag(
+    help:
+      "Check that each external ranker is deterministic: a twin process answers a sample of its requests again, and any difference fails the run (exit 3)."
+  )
+  var verifyRanker = false
+
   @Option(
     help: ArgumentHelp(
       "Continue a stopped (interrupted or failed) run from the seeds it stored, instead of running FILE.",
@@ -72,7 +78,7 @@ struct Run: ParsableCommand {
     var headlineValues: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
-      onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
+      verifiesRanker: verifyRanker, onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
     var document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
     document.audit = outcome.audit
