@@ -131,11 +131,26 @@ final class RunRecorder {
     categories = record.categories
   }
 
-  /// The files besides the scenario that it read, as the store hashes them.
+  /// The files besides the scenario that it read, as the store hashes them: included and
+  /// `--feeds` files, then each argument of an external ranker's command that names a file
+  /// (the ranker's script; role `include`).
   static func inputs(of scenario: Scenario) -> [(role: RunFile.Role, path: String, text: String)] {
-    scenario.inputs.map {
+    var inputs: [(role: RunFile.Role, path: String, text: String)] = scenario.inputs.map {
       (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
     }
+    var seen: Set<String> = []
+    for feed in scenario.spec.feeds {
+      guard case .external(let command) = feed.ranker else { continue }
+      for argument in command.arguments.dropFirst() where !seen.contains(argument) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
+          !isFolder.boolValue, let data = FileManager.default.contents(atPath: argument)
+        else { continue }
+        seen.insert(argument)
+        inputs.append((.include, argument, String(decoding: data, as: UTF8.self)))
+      }
+    }
+    return inputs
   }
 
   func record(_ result: ArmSeedResult) throws {
