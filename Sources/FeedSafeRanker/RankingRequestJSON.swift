@@ -9,7 +9,9 @@ enum RankingRequestJSON {
     var out = "{\"type\":\"rank\",\"id\":\"\(request.id)\",\"day\":\(request.day),\"person\":{"
     out.reserveCapacity(160 * request.candidates.count + 400)
     out += "\"band\":" + RankerJSON.quoted(request.band)
-    out += ",\"declared_interests\":[" + request.declaredInterests.map(String.init).joined(separator: ",") + "]"
+    out +=
+      ",\"declared_interests\":["
+      + request.declaredInterests.map(String.init).joined(separator: ",") + "]"
     if let profile = request.profile {
       out += ",\"profile\":[" + profile.map(\.description).joined(separator: ",") + "]"
     }

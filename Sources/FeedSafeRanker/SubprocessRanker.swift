@@ -118,7 +118,8 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
         throw failure("item \(item)'s score \(describe(parts[1])) is not a number")
       }
       guard score.isFinite else {
-        throw failure("item \(item) has a non-finite score (\(score) as a 32-bit float); scores must be finite")
+        throw failure(
+          "item \(item) has a non-finite score (\(score) as a 32-bit float); scores must be finite")
       }
       scores[index] = score
       scored[index] = true

@@ -68,7 +68,8 @@ enum ScenarioExecution {
     }
     return try execute(
       resumption.remainingSpec, recorder: recorder, threads: threads, quiet: quiet,
-      rankers: SubprocessRankers(), earlierSeconds: earlier, onResult: { _ in }, summarise: summarise)
+      rankers: SubprocessRankers(), earlierSeconds: earlier, onResult: { _ in },
+      summarise: summarise)
   }
 
   /// Runs `spec` into `recorder`; `summarise` turns the summary of the seeds run now into the
@@ -123,7 +124,8 @@ enum ScenarioExecution {
         Data(
           ("external ranker: \(rankers.clock.pages) pages, "
             + String(
-              format: "%.0f pages/s, %.1f s in requests (summed over %d threads; %.0f%% of %.1f s × threads)\n",
+              format:
+                "%.0f pages/s, %.1f s in requests (summed over %d threads; %.0f%% of %.1f s × threads)\n",
               Double(rankers.clock.pages) / max(inProtocol, 1e-9), inProtocol, threads,
               100 * inProtocol / max(seconds * Double(threads), 1e-9), seconds)).utf8))
     }

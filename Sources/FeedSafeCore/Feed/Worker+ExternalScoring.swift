@@ -105,7 +105,9 @@ extension Worker {
       var similarity: Float?
       if lastItem >= 0 {
         var sum: Float = 0
-        for d in 0..<dims { sum += catalogue.embedding[lastItem * dims + d] * catalogue.embedding[row + d] }
+        for d in 0..<dims {
+          sum += catalogue.embedding[lastItem * dims + d] * catalogue.embedding[row + d]
+        }
         similarity = sum
       }
       let predicted = Int(catalogue.predictedHarm[item])

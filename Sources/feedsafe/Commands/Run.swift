@@ -78,7 +78,8 @@ struct Run: ParsableCommand {
     var headlineValues: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
-      verifiesRanker: verifyRanker, onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
+      verifiesRanker: verifyRanker,
+      onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
     var document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
     document.audit = outcome.audit
