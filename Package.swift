@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "FeedSafeScenario", targets: ["FeedSafeScenario"]),
     .library(name: "FeedSafeReport", targets: ["FeedSafeReport"]),
     .library(name: "FeedSafeStore", targets: ["FeedSafeStore"]),
+    .library(name: "FeedSafeRanker", targets: ["FeedSafeRanker"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -33,10 +34,12 @@ let package = Package(
       name: "CSQLite", pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
     .target(name: "FeedSafeStore", dependencies: ["FeedSafeCore", "CSQLite"]),
+    // External rankers as subprocesses: Foundation and POSIX I/O, kept out of Core.
+    .target(name: "FeedSafeRanker", dependencies: ["FeedSafeCore"]),
     .executableTarget(
       name: "feedsafe",
       dependencies: [
-        "FeedSafeCore", "FeedSafeScenario", "FeedSafeReport", "FeedSafeStore",
+        "FeedSafeCore", "FeedSafeScenario", "FeedSafeReport", "FeedSafeStore", "FeedSafeRanker",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -4,6 +4,7 @@ import Yams
 extension ScenarioParser {
   static let feedKeys = [
     "extends", "sources", "scoring", "page_size", "trending_size", "fallback", "exploration",
+    "ranker",
   ]
 
   /// Every feed arms may name: the presets; then feeds from files named by `include:` (paths
@@ -158,6 +159,9 @@ extension ScenarioParser {
         feed.fallback = reader.text(fallback, name: "fallback", fallback: "")
         fallbacks.append((entry.key, fallback, reader.file))
       }
+      if let node = feedFields["ranker"] {
+        feed.ranker = ranker(node, context: "\(context).ranker") ?? feed.ranker
+      }
       if feed.sources.allSatisfy({ $0.quota == 0 }) {
         reader.fail(
           at: entry.value, "feed '\(entry.key)' has no candidate source with a quota above 0")
@@ -168,5 +172,31 @@ extension ScenarioParser {
         feeds.append(feed)
       }
     }
+  }
+
+  /// An external ranker (`ranker: {command: [python3, my_ranker.py], timeout_seconds: 10}`), or
+  /// `ranker: weighted` for the feed's `scoring:` weights; `nil` after a reported problem.
+  private mutating func ranker(_ node: Node, context: String) -> RankerChoice? {
+    if node.scalar != nil {
+      return reader.choice(node, name: "ranker", allowed: ["weighted"]) == nil ? nil : .weighted
+    }
+    guard
+      let fields = reader.fields(node, context: context, allowed: ["command", "timeout_seconds"])
+    else { return nil }
+    guard let commandNode = fields["command"] else {
+      reader.fail(
+        at: node, "'\(context)' needs a 'command', the program and its arguments as a list")
+      return nil
+    }
+    let arguments = reader.list(commandNode, name: "\(context).command").map {
+      reader.text($0, name: "command", fallback: "")
+    }
+    guard let program = arguments.first, !program.isEmpty else {
+      reader.fail(at: commandNode, "'\(context).command' must name a program first")
+      return nil
+    }
+    let timeout = reader.number(
+      fields["timeout_seconds"], name: "timeout_seconds", range: 0.001...3_600, fallback: 10)
+    return .external(ExternalRankerCommand(arguments: arguments, timeoutSeconds: timeout))
   }
 }

@@ -60,6 +60,8 @@ enum ArmSettingsJSON {
     let trending_size: Int
     let fallback: String?
     let exploration: Double
+    /// The external ranker's command; absent for the weighted rule.
+    let ranker: [String]?
   }
 
   /// The definitions of every feed the arm serves (each band's feed and the fallbacks they lead
@@ -78,10 +80,15 @@ enum ArmSettingsJSON {
         sources: Dictionary(
           feed.sources.map { ($0.source.rawValue, $0.quota) }, uniquingKeysWith: +),
         scoring: scoring, page_size: feed.pageSize, trending_size: feed.trendingSize,
-        fallback: feed.fallback, exploration: feed.exploration)
+        fallback: feed.fallback, exploration: feed.exploration, ranker: Self.command(feed.ranker))
       if let fallback = feed.fallback { names.append(fallback) }
     }
     return json(feeds)
+  }
+
+  private static func command(_ ranker: RankerChoice) -> [String]? {
+    guard case .external(let command) = ranker else { return nil }
+    return command.arguments
   }
 
   /// `value` as JSON with sorted keys.

@@ -10,7 +10,8 @@ public struct RunProvenance: Sendable, Equatable {
   public var commandLine: String?
   /// The git state of the scenario's folder; `nil` when it is not in a git work tree.
   public var scenarioGit: GitState?
-  /// The scenario, then every included and `--feeds` file, each with its SHA-256.
+  /// The scenario, then every included and `--feeds` file and every file an external ranker's
+  /// command names, each with its SHA-256.
   public var files: [RunFile]
   /// SHA-256 of everything the results depend on except the tool version (``inputsDigest``);
   /// `nil` for runs stored before it was recorded.
@@ -57,7 +58,8 @@ public struct RunFile: Sendable, Equatable {
   public enum Role: String, Sendable, CaseIterable {
     /// The scenario itself.
     case scenario
-    /// A feed file the scenario includes.
+    /// A feed file the scenario includes, or a file named by an external ranker's command (its
+    /// script), whose hash records which ranker code produced the run.
     case include
     /// A feed file given with `--feeds`.
     case feeds

@@ -1,4 +1,5 @@
 import FeedSafeCore
+import FeedSafeRanker
 import FeedSafeScenario
 import FeedSafeStore
 import Foundation
@@ -15,10 +16,13 @@ enum ScenarioExecution {
     let seconds: Double
   }
 
-  /// Runs `scenario`; `armsPerPoint` > 1 shows progress by point (a sensitivity analysis runs
-  /// both arms of its question at each point).
+  /// Feeds with an external ranker run it as a subprocess; `verifiesRanker` also checks, on a
+  /// sample of pages, that it answers the same request identically twice (`--verify-ranker`).
+  /// `armsPerPoint` > 1 shows progress by point (a sensitivity analysis runs both arms of its
+  /// question at each point).
   static func perform(
-    _ scenario: Scenario, store: RunStore?, threads: Int, quiet: Bool, armsPerPoint: Int = 1,
+    _ scenario: Scenario, store: RunStore?, threads: Int, quiet: Bool,
+    verifiesRanker: Bool = false, armsPerPoint: Int = 1,
     onResult: (ArmSeedResult) -> Void = { _ in }
   ) throws -> Outcome {
     let spec = scenario.spec
@@ -31,7 +35,8 @@ enum ScenarioExecution {
       FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
     }
     return try execute(
-      spec, recorder: recorder, threads: threads, quiet: quiet, armsPerPoint: armsPerPoint,
+      spec, recorder: recorder, threads: threads, quiet: quiet,
+      rankers: SubprocessRankers(verifies: verifiesRanker), armsPerPoint: armsPerPoint,
       onResult: onResult, summarise: { $0 })
   }
 
@@ -66,14 +71,16 @@ enum ScenarioExecution {
     }
     return try execute(
       resumption.remainingSpec, recorder: recorder, threads: threads, quiet: quiet,
-      earlierSeconds: earlier, onResult: { _ in }, summarise: summarise)
+      rankers: SubprocessRankers(), earlierSeconds: earlier, onResult: { _ in },
+      summarise: summarise)
   }
 
   /// Runs `spec` into `recorder`; `summarise` turns the summary of the seeds run now into the
   /// run's summary (all seeds, when resuming).
   private static func execute(
     _ spec: ExperimentSpec, recorder: RunRecorder?, threads: Int, quiet: Bool,
-    earlierSeconds: Double = 0, armsPerPoint: Int = 1, onResult: (ArmSeedResult) -> Void,
+    rankers: SubprocessRankers, earlierSeconds: Double = 0, armsPerPoint: Int = 1,
+    onResult: (ArmSeedResult) -> Void,
     summarise: ([SummaryRow]) throws -> [SummaryRow]
   ) throws -> Outcome {
     Interruption.install()
@@ -84,7 +91,7 @@ enum ScenarioExecution {
     var auditValues: [AuditValue] = []
     do {
       let ran = try ExperimentRunner.run(
-        spec, threads: threads, isCancelled: { Interruption.isRequested },
+        spec, threads: threads, rankers: rankers, isCancelled: { Interruption.isRequested },
         onProgress: progress.update,
         onResult: { result in
           onResult(result)
@@ -102,6 +109,11 @@ enum ScenarioExecution {
             "; run \($0.runID) is marked interrupted (continue it: feedsafe run --resume \($0.runID))"
           } ?? ""),
         exitCode: FeedSafeCommand.interrupted)
+    } catch let failure as RankerFailure {
+      progress.finish("failed")
+      try? recorder?.end(.failed, error: failure.message, wallSeconds: wall())
+      throw CommandFailure.internalFailure(
+        failure.message + (recorder.map { "; run \($0.runID) is marked failed" } ?? ""))
     } catch {
       try? recorder?.end(.failed, error: "\(error)", wallSeconds: wall())
       throw error
@@ -110,6 +122,17 @@ enum ScenarioExecution {
     progress.finish(
       "\(spec.name): \(spec.arms.count) arms × \(spec.replications) seeds in \(String(format: "%.1f", seconds)) s"
     )
+    if !quiet && rankers.clock.pages > 0 {
+      let inProtocol = rankers.clock.seconds
+      FileHandle.standardError.write(
+        Data(
+          ("external ranker: \(rankers.clock.pages) pages, "
+            + String(
+              format:
+                "%.0f pages/s, %.1f s in requests (summed over %d threads; %.0f%% of %.1f s × threads)\n",
+              Double(rankers.clock.pages) / max(inProtocol, 1e-9), inProtocol, threads,
+              100 * inProtocol / max(seconds * Double(threads), 1e-9), seconds)).utf8))
+    }
     return Outcome(
       rows: rows,
       audit: AuditSummary.summarise(

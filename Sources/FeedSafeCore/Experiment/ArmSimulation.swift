@@ -31,20 +31,23 @@ public struct ArmOutcome: Sendable {
 /// outcome is bit-identical for any number of threads.
 public enum ArmSimulation {
   /// Simulates `arm` over `world` with `threads` workers; `onDay` is called after each day and
-  /// `isCancelled` before each.
-  /// - Throws: ``RunCancelled`` when `isCancelled` returns `true`.
+  /// `isCancelled` before each. Feeds with an external ranker get one from `rankers` per worker.
+  /// - Throws: ``RunCancelled`` when `isCancelled` returns `true`; ``RankerFailure`` when an
+  ///   external ranker cannot be started or fails (or there is no `rankers` to start it).
   public static func run(
     spec: ExperimentSpec, arm: Arm, world: World, threads: Int,
+    rankers: (any RankerProvider)? = nil,
     isCancelled: () -> Bool = { false }, onDay: (Int) -> Void = { _ in }
-  ) throws(RunCancelled) -> ArmOutcome {
+  ) throws -> ArmOutcome {
     let context = ArmContext(spec: spec, arm: arm, world: world)
     let people = world.population.count
     let workerCount = max(1, min(threads, people))
     let dayCount = max(1, spec.horizonDays)
-    var workers = (0..<workerCount).map { w in
+    var workers = try (0..<workerCount).map { w in
       Worker(
         people: (people * w / workerCount)..<(people * (w + 1) / workerCount), context: context,
-        dayCount: dayCount)
+        dayCount: dayCount,
+        rankers: try externalRankers(of: spec, arm: arm, seed: world.seed, worker: w, rankers))
     }
     var today = firstDay(context: context, spec: spec)
     for day in 0..<spec.simulatedDays {
@@ -54,6 +57,7 @@ public enum ArmSimulation {
       }
       today.measuredDay = day >= spec.burnInDays ? day - spec.burnInDays : nil
       simulateDay(today, workers: &workers, context: context)
+      if let failure = workers.lazy.compactMap(\.rankerFailure).first { throw failure }
       advance(&today, workers: &workers, context: context, spec: spec)
       onDay(day)
     }
@@ -84,6 +88,29 @@ public enum ArmSimulation {
       audit: AuditMetrics.result(
         auditImpressions, arm: arm.name, seed: world.seed, roster: context.audit,
         catalogue: world.catalogue, measures: context.measures))
+  }
+
+  /// Worker `worker`'s rankers, by feed index: one from `provider` for each feed with an external
+  /// ranker, `nil` for the rest (an empty list when there is no external feed).
+  private static func externalRankers(
+    of spec: ExperimentSpec, arm: Arm, seed: UInt64, worker: Int,
+    _ provider: (any RankerProvider)?
+  ) throws(RankerFailure) -> [(any PageRanker)?] {
+    guard spec.feeds.contains(where: { $0.ranker != .weighted }) else { return [] }
+    var rankers: [(any PageRanker)?] = []
+    for feed in spec.feeds {
+      guard case .external(let command) = feed.ranker else {
+        rankers.append(nil)
+        continue
+      }
+      guard let provider else {
+        throw RankerFailure("feed '\(feed.name)' has an external ranker, and nothing can start it")
+      }
+      rankers.append(
+        try provider.ranker(
+          for: feed, command: command, arm: arm.name, seed: seed, worker: worker))
+    }
+    return rankers
   }
 
   /// The first simulated day has no history: nothing is learned, popularity is zero and the

@@ -32,9 +32,11 @@ public struct RunProgress: Sendable {
 public enum ExperimentRunner {
   /// Runs `spec`, calling `onResult` after each arm × seed (seed-major order), `onProgress` after
   /// each simulated day and `isCancelled` before each. Returns the summary over seeds.
-  /// - Throws: ``RunCancelled`` when cancelled, or what `onResult` throws.
+  /// Feeds with an external ranker get theirs from `rankers`.
+  /// - Throws: ``RunCancelled`` when cancelled, ``RankerFailure`` when an external ranker fails,
+  ///   or what `onResult` throws.
   public static func run(
-    _ spec: ExperimentSpec, threads: Int,
+    _ spec: ExperimentSpec, threads: Int, rankers: (any RankerProvider)? = nil,
     isCancelled: () -> Bool = { false },
     onProgress: (RunProgress) -> Void = { _ in },
     onResult: (ArmSeedResult) throws -> Void = { _ in }
@@ -51,6 +53,7 @@ public enum ExperimentRunner {
         let armWorld = arm.parameters.isEmpty ? world : World(spec: armSpec, seed: seed)
         let outcome = try ArmSimulation.run(
           spec: armSpec, arm: armSpec.arms[armIndex], world: armWorld, threads: threads,
+          rankers: rankers,
           isCancelled: isCancelled,
           onDay: { day in
             onProgress(

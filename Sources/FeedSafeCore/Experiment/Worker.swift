@@ -17,9 +17,19 @@ struct Worker: Sendable {
   /// The audit accounts among this worker's people: where each is in its script, and every
   /// impression they were shown.
   var audit: AuditLog
+  /// The external ranker of each feed (by feed index) that has one; `nil` for weighted feeds.
+  let rankers: [(any PageRanker)?]
+  /// The first failure of an external ranker; the arm stops with it at the end of the day.
+  var rankerFailure: RankerFailure?
+  /// The person and day of the last ranking request, and how many pages they have had that day
+  /// (names the requests).
+  var requestCounter = (day: -1, person: -1, page: 0)
 
-  init(people: Range<Int>, context: ArmContext, dayCount: Int) {
+  init(
+    people: Range<Int>, context: ArmContext, dayCount: Int, rankers: [(any PageRanker)?] = []
+  ) {
     self.people = people
+    self.rankers = rankers
     let population = context.world.population
     state = AudienceState(population: population, range: people)
     tally = ExposureTally(people: people.count, measureCount: context.measures.count)

@@ -78,11 +78,15 @@ public struct FeedDefinition: Sendable, Equatable {
   /// Share of page slots that show the best-scored candidate of the `random` source instead of
   /// the best-scored candidate overall (exploration), in [0, 1].
   public var exploration: Double
+  /// Who scores the candidates: the weights above, or an external ranker (policy applies after
+  /// either).
+  public var ranker: RankerChoice
 
   /// A feed with every attribute given.
   public init(
     name: String, sources: [SourceQuota], weights: [ScoringFeature: Double], pageSize: Int = 10,
-    trendingSize: Int = 200, fallback: String? = nil, exploration: Double = 0
+    trendingSize: Int = 200, fallback: String? = nil, exploration: Double = 0,
+    ranker: RankerChoice = .weighted
   ) {
     self.name = name
     self.sources = sources
@@ -91,6 +95,7 @@ public struct FeedDefinition: Sendable, Equatable {
     self.trendingSize = trendingSize
     self.fallback = fallback
     self.exploration = exploration
+    self.ranker = ranker
   }
 
   /// The weight of one feature.

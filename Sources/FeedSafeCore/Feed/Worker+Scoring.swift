@@ -1,7 +1,7 @@
 import RealModule
 
 extension Worker {
-  /// Scores every candidate with the feed's weighted features, then applies the person's band
+  /// Scores every candidate with the feed's weighted features (or its external ranker), then applies the person's band
   /// policy on *predicted* labels: removed items leave the candidate list, down-ranked ones have
   /// their score scaled. Items the person marked "not interested" are dropped where honoured.
   ///
@@ -9,6 +9,10 @@ extension Worker {
   mutating func scoreAndFilter(
     for person: Int, lastItem: Int, feed: Int, today: DayState, context: ArmContext
   ) -> Int32 {
+    if feed < rankers.count, let ranker = rankers[feed] {
+      return scoreExternally(
+        with: ranker, for: person, lastItem: lastItem, today: today, context: context)
+    }
     let catalogue = context.world.catalogue
     let population = context.world.population
     let policy = context.policies[context.assessedBand[person].position]

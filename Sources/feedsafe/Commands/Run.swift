@@ -29,6 +29,12 @@ struct Run: ParsableCommand {
   @Flag(name: .shortAndLong, help: "No progress on stderr.")
   var quiet = false
 
+  @Flag(
+    help:
+      "Check that each external ranker is deterministic: a twin process answers a sample of its requests again, and any difference fails the run (exit 3)."
+  )
+  var verifyRanker = false
+
   @Option(
     help: ArgumentHelp(
       "Continue a stopped (interrupted or failed) run from the seeds it stored, instead of running FILE.",
@@ -72,6 +78,7 @@ struct Run: ParsableCommand {
     var headlineValues: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
+      verifiesRanker: verifyRanker,
       onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
     var document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
@@ -125,11 +132,26 @@ final class RunRecorder {
     categories = record.categories
   }
 
-  /// The files besides the scenario that it read, as the store hashes them.
+  /// The files besides the scenario that it read, as the store hashes them: included and
+  /// `--feeds` files, then each argument of an external ranker's command that names a file
+  /// (the ranker's script; role `include`).
   static func inputs(of scenario: Scenario) -> [(role: RunFile.Role, path: String, text: String)] {
-    scenario.inputs.map {
+    var inputs: [(role: RunFile.Role, path: String, text: String)] = scenario.inputs.map {
       (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
     }
+    var seen: Set<String> = []
+    for feed in scenario.spec.feeds {
+      guard case .external(let command) = feed.ranker else { continue }
+      for argument in command.arguments.dropFirst() where !seen.contains(argument) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
+          !isFolder.boolValue, let data = FileManager.default.contents(atPath: argument)
+        else { continue }
+        seen.insert(argument)
+        inputs.append((.include, argument, String(decoding: data, as: UTF8.self)))
+      }
+    }
+    return inputs
   }
 
   func record(_ result: ArmSeedResult) throws {

@@ -1,0 +1,203 @@
+import FeedSafeCore
+import Foundation
+
+/// An external ranker run as a child process speaking protocol 1 of `docs/ranker-protocol.md`:
+/// a handshake, then one `rank` request per page, each answered before the next is sent.
+///
+/// A class: it owns the process (and, when verifying, a twin) and counts the time spent in the
+/// protocol. `@unchecked Sendable` because exactly one worker thread uses an instance, and
+/// only while that worker simulates a day (`PageRanker`).
+final class SubprocessRanker: PageRanker, @unchecked Sendable {
+  /// The protocol version FeedSafe speaks.
+  static let protocolVersion = 1
+
+  private let process: RankerProcess
+  /// A second process that answers every `verifyEvery`-th request again (`--verify-ranker`).
+  private let twin: RankerProcess?
+  private let verifyEvery = 7
+  private var sent = 0
+  private let clock: ProtocolClock
+
+  init(
+    feed: FeedDefinition, command: ExternalRankerCommand, arm: String, seed: UInt64,
+    verifies: Bool, clock: ProtocolClock
+  ) throws(RankerFailure) {
+    let label =
+      "ranker of feed '\(feed.name)' (\(command.arguments.joined(separator: " ")); "
+      + "arm '\(arm)', seed \(seed))"
+    let hello =
+      "{\"type\":\"hello\",\"protocol\":\(Self.protocolVersion),\"feed\":"
+      + RankerJSON.quoted(feed.name) + ",\"arm\":" + RankerJSON.quoted(arm)
+      + ",\"seed\":\(seed),\"features\":["
+      + ScoringFeature.allCases.map { RankerJSON.quoted($0.rawValue) }.joined(separator: ",")
+      + "]}"
+    process = try Self.start(command, label: label, hello: hello)
+    twin = verifies ? try Self.start(command, label: label + " (twin)", hello: hello) : nil
+    self.clock = clock
+  }
+
+  private static func start(
+    _ command: ExternalRankerCommand, label: String, hello: String
+  ) throws(RankerFailure) -> RankerProcess {
+    let process = try RankerProcess(
+      arguments: command.arguments, timeoutSeconds: command.timeoutSeconds, label: label)
+    let line = try process.exchange(hello, request: "hello")
+    guard let reply = RankerJSON.parse(line), reply["type"] == .string("hello") else {
+      throw RankerFailure(
+        "\(label): answered the handshake with \(excerpt(line)); expected "
+          + "{\"type\": \"hello\", \"protocol\": \(protocolVersion)}")
+    }
+    guard reply["protocol"] == .number(Double(protocolVersion)) else {
+      throw RankerFailure(
+        "\(label): speaks protocol \(reply["protocol"].map(describe) ?? "(none)"); "
+          + "FeedSafe speaks \(protocolVersion)")
+    }
+    return process
+  }
+
+  func scores(for request: RankingRequest) throws(RankerFailure) -> [Float] {
+    let started = DispatchTime.now().uptimeNanoseconds
+    defer { clock.add(pages: 1, nanoseconds: DispatchTime.now().uptimeNanoseconds - started) }
+    let line = RankingRequestJSON.line(request)
+    let scores = try Self.scores(
+      try process.exchange(line, request: request.id), of: request, label: process.label)
+    sent += 1
+    if let twin, sent % verifyEvery == 1 {
+      let again = try Self.scores(
+        try twin.exchange(line, request: request.id), of: request, label: twin.label)
+      for (position, (first, second)) in zip(scores, again).enumerated()
+      where first.bitPattern != second.bitPattern {
+        throw RankerFailure(
+          "\(process.label): is not deterministic: request '\(request.id)' scored item "
+            + "\(request.candidates[position].item) \(first) the first time and \(second) the "
+            + "second (a ranker must be a pure function of each request)")
+      }
+    }
+    return scores
+  }
+
+  /// The scores of `reply`, one per candidate in candidate order, after checking that it answers
+  /// `request`, scores each candidate exactly once and every score is a finite `Float`.
+  static func scores(
+    _ line: ArraySlice<UInt8>, of request: RankingRequest, label: String
+  ) throws(RankerFailure) -> [Float] {
+    let expected = "{\"id\": \"\(request.id)\", \"scores\": [[item, score], ...]}"
+    func failure(_ problem: String) -> RankerFailure {
+      RankerFailure("\(label): request '\(request.id)': \(problem)")
+    }
+    guard let reply = RankerJSON.parse(line) else {
+      throw failure("the answer is not JSON: \(excerpt(line)); expected \(expected)")
+    }
+    guard reply["id"] == .string(request.id) else {
+      throw failure(
+        "the answer's id is \(reply["id"].map(describe) ?? "missing"); expected \(expected)")
+    }
+    guard case .array(let pairs) = reply["scores"] else {
+      throw failure("the answer has no 'scores' list; expected \(expected)")
+    }
+    var position: [Int: Int] = [:]
+    for (index, candidate) in request.candidates.enumerated() { position[candidate.item] = index }
+    var scores = [Float](repeating: 0, count: request.candidates.count)
+    var scored = [Bool](repeating: false, count: request.candidates.count)
+    for pair in pairs {
+      guard case .array(let parts) = pair, parts.count == 2, case .number(let id) = parts[0],
+        let item = Int(exactly: id)
+      else {
+        throw failure("\(describe(pair)) is not an [item, score] pair; expected \(expected)")
+      }
+      guard let index = position[item] else {
+        throw failure("item \(item) is not a candidate of this request (unknown id)")
+      }
+      guard !scored[index] else { throw failure("item \(item) is scored twice") }
+      let score: Float
+      switch parts[1] {
+      case .number(let value): score = Float(value)
+      case .nonFinite(let text):
+        throw failure("item \(item) has a non-finite score (\(text)); scores must be finite")
+      default:
+        throw failure("item \(item)'s score \(describe(parts[1])) is not a number")
+      }
+      guard score.isFinite else {
+        throw failure(
+          "item \(item) has a non-finite score (\(score) as a 32-bit float); scores must be finite")
+      }
+      scores[index] = score
+      scored[index] = true
+    }
+    if let missing = scored.firstIndex(of: false) {
+      throw failure("candidate item \(request.candidates[missing].item) has no score")
+    }
+    return scores
+  }
+
+  /// At most 80 characters of a line, for messages.
+  static func excerpt(_ line: ArraySlice<UInt8>) -> String {
+    let text = String(decoding: line.prefix(80), as: UTF8.self)
+    return "'" + text + (line.count > 80 ? "…" : "") + "'"
+  }
+
+  static func describe(_ value: RankerJSON) -> String {
+    switch value {
+    case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+    case .string(let s): RankerJSON.quoted(s)
+    case .nonFinite(let s): s
+    case .bool(let b): "\(b)"
+    case .null: "null"
+    case .array: "a list"
+    case .object: "an object"
+    }
+  }
+}
+
+/// Pages scored by external rankers and the time spent doing it, summed over worker threads.
+///
+/// A class shared by every ranker of a run, behind a lock.
+public final class ProtocolClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var pageCount = 0
+  private var nanoseconds: UInt64 = 0
+
+  /// A clock at zero.
+  public init() {}
+
+  func add(pages: Int, nanoseconds: UInt64) {
+    lock.lock()
+    pageCount += pages
+    self.nanoseconds += nanoseconds
+    lock.unlock()
+  }
+
+  /// Pages scored so far.
+  public var pages: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return pageCount
+  }
+
+  /// Seconds spent in requests so far (encoding, the ranker's work, reading and checking).
+  public var seconds: Double {
+    lock.lock()
+    defer { lock.unlock() }
+    return Double(nanoseconds) / 1e9
+  }
+}
+
+/// Starts every external ranker of a run as a subprocess (`docs/ranker-protocol.md`).
+public struct SubprocessRankers: RankerProvider {
+  /// Whether each ranker gets a twin process that answers a sample of requests again, to check
+  /// that it is deterministic (`--verify-ranker`).
+  public var verifies: Bool
+  /// Where the rankers count their pages and time.
+  public let clock = ProtocolClock()
+
+  /// Rankers started as subprocesses.
+  public init(verifies: Bool = false) { self.verifies = verifies }
+
+  public func ranker(
+    for feed: FeedDefinition, command: ExternalRankerCommand, arm: String, seed: UInt64,
+    worker: Int
+  ) throws(RankerFailure) -> any PageRanker {
+    try SubprocessRanker(
+      feed: feed, command: command, arm: arm, seed: seed, verifies: verifies, clock: clock)
+  }
+}

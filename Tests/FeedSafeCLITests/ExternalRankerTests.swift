@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite("external rankers over the ranker protocol, as a user runs them")
+struct ExternalRankerTests {
+  /// A world small enough for a Python ranker to score every page in seconds.
+  static let tiny = [
+    "--people", "120", "--items", "1200", "--days", "2", "--burn-in", "1", "--seeds", "1",
+    "--include-root", ".",
+  ]
+
+  @Test("the Python engagement example gives metrics bit-identical to the built-in ranker")
+  func pythonEngagementMatchesBuiltIn() throws {
+    let common = ["run", "scenarios/quickstart.yaml", "--format", "json", "--no-store", "-q"]
+    let builtIn = try CLI.run(common + Self.tiny + ["--threads", "1"])
+    let external = try CLI.run(
+      common + Self.tiny + ["--threads", "2", "--feeds", "examples/rankers/engagement.yaml"])
+    #expect(builtIn.status == 0, "\(builtIn.stderr)")
+    #expect(external.status == 0, "\(external.stderr)")
+    #expect(!builtIn.stdout.isEmpty)
+    #expect(external.stdout == builtIn.stdout)
+  }
+
+  struct Fault: CustomTestStringConvertible, Sendable {
+    let mode: String
+    let message: String
+    var testDescription: String { "\(mode): \(message)" }
+  }
+
+  static let faults = [
+    Fault(mode: "crash", message: "exited with status 4 before answering request 'd0.p"),
+    Fault(mode: "hang", message: "within 0.5 s (set 'timeout_seconds'"),
+    Fault(mode: "malformed", message: "the answer is not JSON: '{\"id\": \"d0.p"),
+    Fault(mode: "unknown_id", message: "item 999999999 is not a candidate of this request"),
+    Fault(mode: "non_finite", message: "has a non-finite score (NaN); scores must be finite"),
+  ]
+
+  @Test(
+    "a ranker that breaks the protocol fails the run with exit 3, a message naming the request, and no complete run",
+    arguments: faults)
+  func faultFailsTheRun(_ fault: Fault) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "feedsafe-ranker-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("runs.sqlite").path
+    let result = try CLI.run(
+      ["run", "scenarios/quickstart.yaml", "--db", db, "-q"] + Self.tiny + [
+        "--feeds", "Tests/Fixtures/rankers/faulty-\(fault.mode).yaml",
+      ])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("ranker of feed 'engagement'"), "\(result.stderr)")
+    #expect(result.stderr.contains(fault.message), "\(result.stderr)")
+    #expect(result.stderr.contains("is marked failed"), "\(result.stderr)")
+    let runs = try CLI.run(["runs", "--db", db])
+    #expect(runs.stdout.contains("failed"), "\(runs.stdout)")
+    #expect(!runs.stdout.contains("complete"), "\(runs.stdout)")
+  }
+
+  @Test("--verify-ranker fails a ranker that answers the same request differently")
+  func verifyRankerCatchesImpurity() throws {
+    let result = try CLI.run(
+      ["run", "scenarios/quickstart.yaml", "--no-store", "-q", "--verify-ranker"] + Self.tiny + [
+        "--feeds", "Tests/Fixtures/rankers/faulty-impure.yaml",
+      ])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("is not deterministic: request 'd0.p"), "\(result.stderr)")
+  }
+
+  @Test("--verify-ranker passes the deterministic example, and the run stores its ranker")
+  func verifyRankerPassesThePureExample() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "feedsafe-ranker-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("runs.sqlite").path
+    let result = try CLI.run(
+      ["run", "scenarios/quickstart.yaml", "--db", db, "-q", "--verify-ranker"] + Self.tiny + [
+        "--feeds", "examples/rankers/engagement.yaml",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let runs = try CLI.run(["runs", "--db", db, "--detail"])
+    #expect(runs.stdout.contains("examples/rankers/engagement.py"), "\(runs.stdout)")
+  }
+}
