@@ -58,6 +58,8 @@ struct SensitivityCommandTests {
     let shown = try CLI.run(["show", "latest", "--db", db])
     #expect(
       shown.stdout.contains("sensitivity of engagements_per_1k (all, all): changed − current"))
+    let compared = try CLI.run(["compare", "latest", "--db", db])
+    #expect(compared.stdout.contains("sensitivity of engagements_per_1k"), "\(compared.stdout)")
     let exported = try CLI.run(["export", "latest", "--db", db, "--table", "arm_parameters"])
     #expect(exported.stdout.contains("changed@lhs4,0,feeds.candidate.scoring.popularity,"))
     let html = folder.appendingPathComponent("r.html").path
@@ -66,6 +68,13 @@ struct SensitivityCommandTests {
     let page = try String(contentsOfFile: html, encoding: .utf8)
     #expect(page.contains("id=\"tornado\""))
     #expect(page.contains("feeds.candidate.scoring.popularity 0–6"))
+    if CompareReportTests.browserTestEnabled {
+      let browser = try #require(CompareReportTests.chromium)
+      let (status, dom, log) = try CompareReportTests.load(html, in: browser)
+      #expect(status == 0)
+      #expect(dom.contains("data-charts=\"1\" data-charts-rendered=\"1\""), "\(dom.prefix(300))")
+      #expect(!log.contains(":CONSOLE"), "\(log)")
+    }
   }
 
   @Test("a sweep over a feed weight and a behaviour parameter runs, is stored and exported")
@@ -90,6 +99,11 @@ struct SensitivityCommandTests {
     let db = folder.appendingPathComponent("s.sqlite").path
     let ran = try CLI.run(["run", scenario.path, "--db", db, "--quiet"])
     #expect(ran.status == 0, "\(ran.stderr)")
+    let compared = try CLI.run(["compare", "latest", "--db", db])
+    #expect(compared.stdout.contains("sweep points:"), "\(compared.stdout)")
+    #expect(
+      compared.stdout.contains(
+        "feeds.candidate.scoring.popularity=0, behaviour.engagement_stop_factor=1\n"))
     let arms = try CLI.run(["export", "latest", "--db", db, "--table", "arm_parameters"])
     let rows = arms.stdout.split(separator: "\n").dropFirst()
     #expect(rows.count == 8)  // 4 points × 2 keys

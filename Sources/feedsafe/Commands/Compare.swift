@@ -68,6 +68,16 @@ struct Compare: ParsableCommand {
       }
       if runA.seeds.count < 2 || runB.seeds.count < 2 { Self.warnNoIntervals() }
     } else {
+      if format == .table || format == .markdown, !detail,
+        let plan = try storeA.sensitivityPlan(runID: runA.id)
+      {
+        // The arms are the points of one question: the analysis is the comparison.
+        let text = SensitivityRenderer.render(
+          SensitivityAnalysis(plan: plan, values: valuesA), seeds: runA.seeds.count)
+        print(format == .markdown ? "```\n\(text)```" : text, terminator: "")
+        print("\n(--detail compares every arm with \(runA.arms.first ?? "the first"))")
+        return
+      }
       let reference = baseline ?? runA.arms.first ?? ""
       guard runA.arms.contains(reference) else {
         throw CommandFailure.badInput(
@@ -99,6 +109,15 @@ struct Compare: ParsableCommand {
       for sweep in sweeps {
         let text = sweep.render(summary: summary, cohort: "children")
         print(format == .markdown ? "\n```\n\(text)```" : "\n" + text, terminator: "")
+      }
+      // Grid and Latin-hypercube points: what each arm changes.
+      let points = try storeA.armParameters(runID: runA.id).filter { $0.value.count > 1 }
+      if !points.isEmpty {
+        let rows = runA.arms.compactMap { arm in
+          points[arm].map { [arm, $0.map(\.label).joined(separator: ", ")] }
+        }
+        let text = "\nsweep points:\n" + TextTable.render(header: ["arm", "changes"], rows: rows)
+        print(format == .markdown ? "\n```\(text)```" : text, terminator: "")
       }
       let reference = baseline ?? runA.arms.first ?? ""
       let audit = AuditComparison.table(
