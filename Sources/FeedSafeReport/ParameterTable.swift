@@ -45,6 +45,10 @@ public enum ParameterTable {
       arguments behind each default are in [model.md](model.md) and
       [beyond-the-feed.md](beyond-the-feed.md).
 
+      Not in the registry yet, so not sweepable: an arm's own numbers (`max_harmful_per_page`,
+      `max_same_topic_in_row`, a filter's `downrank` factor), the age-band boundaries, the ad
+      categories' shares, the audit personas' numbers and the gate's tolerances.
+
       """
     var section = ""
     for (parameter, row) in zip(ParameterRegistry.all, rows()) {

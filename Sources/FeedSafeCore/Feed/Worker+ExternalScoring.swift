@@ -34,21 +34,11 @@ extension Worker {
       var candidate = scratch.candidates[position]
       let item = Int(candidate.item)
       let predicted = Int(catalogue.predictedHarm[item])
-      if policy.honoursNotInterested
-        && mask & (1 << UInt64(catalogue.notInterestedDimension(of: item))) != 0
-      {
-        continue
-      }
-      var factor: Float = 1
-      if predicted >= 0 {
-        switch policy.harmActions[predicted] {
-        case .allow: break
-        case .downrank(let downrank): factor = Float(downrank)
-        case .remove:
-          if !catalogue.isHarmful(item) { overblocked += 1 }
-          continue
-        }
-      }
+      guard
+        let factor = Self.policyFactor(
+          item: item, predicted: predicted, policy: policy, notInterested: mask,
+          catalogue: catalogue, overblocked: &overblocked)
+      else { continue }
       candidate.score = scores[position] * factor
       candidate.topic = catalogue.primaryTopic[item]
       candidate.isPredictedHarmful = predicted >= 0

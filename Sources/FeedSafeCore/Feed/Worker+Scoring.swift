@@ -47,21 +47,11 @@ extension Worker {
       var candidate = scratch.candidates[position]
       let item = Int(candidate.item)
       let predicted = Int(catalogue.predictedHarm[item])
-      if policy.honoursNotInterested
-        && mask & (1 << UInt64(catalogue.notInterestedDimension(of: item))) != 0
-      {
-        continue
-      }
-      var factor: Float = 1
-      if predicted >= 0 {
-        switch policy.harmActions[predicted] {
-        case .allow: break
-        case .downrank(let downrank): factor = Float(downrank)
-        case .remove:
-          if !catalogue.isHarmful(item) { overblocked += 1 }
-          continue
-        }
-      }
+      guard
+        let factor = Self.policyFactor(
+          item: item, predicted: predicted, policy: policy, notInterested: mask,
+          catalogue: catalogue, overblocked: &overblocked)
+      else { continue }
       let row = item * dims
       let appeal = catalogue.appeal[item]
       var score: Float = 0
@@ -108,5 +98,28 @@ extension Worker {
     }
     scratch.candidates.removeLast(scratch.candidates.count - kept)
     return overblocked
+  }
+
+  /// The platform's policy on one candidate, whoever ranked it: `nil` when it is filtered out
+  /// (marked "not interested", or removed by a harm filter on its predicted label, counting a
+  /// removed benign item as over-blocked), else the down-rank factor on its score (1: none).
+  @inline(__always)
+  static func policyFactor(
+    item: Int, predicted: Int, policy: BandPolicy, notInterested mask: UInt64,
+    catalogue: Catalogue, overblocked: inout Int32
+  ) -> Float? {
+    if policy.honoursNotInterested
+      && mask & (1 << UInt64(catalogue.notInterestedDimension(of: item))) != 0
+    {
+      return nil
+    }
+    guard predicted >= 0 else { return 1 }
+    switch policy.harmActions[predicted] {
+    case .allow: return 1
+    case .downrank(let downrank): return Float(downrank)
+    case .remove:
+      if !catalogue.isHarmful(item) { overblocked += 1 }
+      return nil
+    }
   }
 }

@@ -134,7 +134,7 @@ extension ParameterRegistry {
   static let experiment: [Parameter] = [
     Parameter(
       "horizon", .whole, unit: "days", range: 1...3_650, default: "30", .choice(), reach: .size,
-      notSweepable: "every arm runs the same days; use --horizon"
+      notSweepable: "every arm runs the same days; use --days"
     ) { spec, _, change in spec.horizonDays = Int(change(Double(spec.horizonDays))) },
     Parameter(
       "burn_in_days", .whole, unit: "days", range: 0...3_650, default: "14",

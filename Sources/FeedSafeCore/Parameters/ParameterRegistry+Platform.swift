@@ -3,7 +3,8 @@ extension ParameterRegistry {
   static let platform: [Parameter] = [
     ads(
       "ad_load", \.adLoad, unit: "share of slots", range: 0...0.5, default: "0.12",
-      .assumption(.values(0.03...0.25), "the brief's realistic range"), reach: .feed),
+      .assumption(.values(0.03...0.25), "the brief's realistic range; ads fill their own slots"),
+      reach: .ads),
     Parameter(
       "ads.inventory_size", .whole, unit: "ads", range: 1...10_000_000, default: "2,000",
       .assumption(nil), reach: .ads

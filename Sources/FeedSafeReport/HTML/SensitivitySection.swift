@@ -7,8 +7,7 @@ extension HTMLReport {
     let base = analysis.base?.mean ?? 0
     let chart = TornadoChart(
       id: "tornado", title: "How far each factor alone moves the effect",
-      xLabel:
-        "effect: \(question.metric) (\(question.cohort), \(question.category)), \(question.treatment) − \(question.baseline)",
+      xLabel: "effect on \(question.metric) (\(question.cohort), \(question.category))",
       base: base,
       rows: analysis.factors.map {
         TornadoChart.Row(
@@ -24,7 +23,9 @@ extension HTMLReport {
     let rows = SensitivityRenderer.rows(analysis)
     var html =
       "<p>Sensitivity of <strong>\(Markup.escape(question.description))</strong>: each factor at both ends of its plausible range with the others at the scenario's values, then \(analysis.samples.count) Latin-hypercube points that move every factor at once; \(seeds) seeds per point, common random numbers (docs/sensitivity.md). Base effect: \(Markup.escape(SensitivityRenderer.cell(analysis.base))).</p>"
-    html += "<figure>" + chart.svg(description: description) + "</figure>"
+    html += "<figure>" + chart.svg(description: description)
+    html +=
+      "<figcaption>Each bar runs from the effect at the factor's low end to the effect at its high end; the solid line is the base effect, the dashed line 0 (a bar that crosses it flips the sign).</figcaption></figure>"
     html += "<table><thead><tr>" + header.map { "<th>\(Markup.escape($0))</th>" }.joined()
     html += "</tr></thead><tbody>"
     for row in rows {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A tornado chart of a sensitivity analysis: one row per factor, the largest swing on top; each
 /// bar runs from the effect at the factor's low end to the effect at its high end, split at the
-/// base effect (low side and high side drawn differently, so colour is not the only cue); the
+/// base effect (the low end above the high end, drawn differently, so colour is not the only cue); the
 /// base effect and 0 are vertical lines, so a bar that crosses 0 is a factor that flips the sign.
 struct TornadoChart {
   struct Row {
@@ -17,9 +17,9 @@ struct TornadoChart {
   var base: Double
   var rows: [Row]
 
-  static let width = 760.0
+  static let width = 860.0
   static let rowHeight = 22.0
-  static let margin = (top: 24.0, right: 20.0, bottom: 64.0, left: 300.0)
+  static let margin = (top: 24.0, right: 20.0, bottom: 64.0, left: 360.0)
 
   var height: Double { Self.margin.top + Self.margin.bottom + Double(rows.count) * Self.rowHeight }
 
@@ -61,11 +61,15 @@ struct TornadoChart {
         let from = min(scale(base), scale(end))
         let width = max(1, abs(scale(end) - scale(base)))
         let side = series == 0 ? "low end" : "high end"
+        // Low end in the upper half of the row, high end in the lower: both stay visible when
+        // they fall on the same side of the base.
+        let half = (Self.rowHeight - 6) / 2
+        let top = y + 3 + Double(series) * half
         svg +=
           "<g class=\"bar\"><title>\(Markup.escape(row.label)), \(side): \(Markup.escape(ResultsRenderer.format(end)))</title>"
         for fill in [Palette.colour(series), Palette.hatch(series)] {
           svg +=
-            "<rect x=\"\(n(from))\" y=\"\(n(y + 3))\" width=\"\(n(width))\" height=\"\(n(Self.rowHeight - 6))\" fill=\"\(fill)\"/>"
+            "<rect x=\"\(n(from))\" y=\"\(n(top))\" width=\"\(n(width))\" height=\"\(n(half))\" fill=\"\(fill)\"/>"
         }
         svg += "</g>"
       }
