@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "FeedSafeReport", targets: ["FeedSafeReport"]),
     .library(name: "FeedSafeStore", targets: ["FeedSafeStore"]),
     .library(name: "FeedSafeRanker", targets: ["FeedSafeRanker"]),
+    .library(name: "FeedSafeCluster", targets: ["FeedSafeCluster"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,11 +37,13 @@ let package = Package(
     .target(name: "FeedSafeStore", dependencies: ["FeedSafeCore", "CSQLite"]),
     // External rankers as subprocesses: Foundation and POSIX I/O, kept out of Core.
     .target(name: "FeedSafeRanker", dependencies: ["FeedSafeCore"]),
+    // Job scripts for cluster schedulers (Slurm): plain text, no scheduler needed to write them.
+    .target(name: "FeedSafeCluster"),
     .executableTarget(
       name: "feedsafe",
       dependencies: [
         "FeedSafeCore", "FeedSafeScenario", "FeedSafeReport", "FeedSafeStore", "FeedSafeRanker",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "FeedSafeCluster", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "FeedSafeCoreTests", dependencies: ["FeedSafeCore"]),
@@ -48,6 +51,8 @@ let package = Package(
     .testTarget(name: "FeedSafeReportTests", dependencies: ["FeedSafeReport", "FeedSafeCore"]),
     .testTarget(name: "FeedSafeStoreTests", dependencies: ["FeedSafeStore", "FeedSafeCore"]),
     .testTarget(
-      name: "FeedSafeCLITests", dependencies: ["feedsafe", "FeedSafeCore", "FeedSafeScenario"]),
+      name: "FeedSafeCLITests",
+      dependencies: ["feedsafe", "FeedSafeCore", "FeedSafeScenario", "FeedSafeStore"]),
+    .testTarget(name: "FeedSafeClusterTests", dependencies: ["FeedSafeCluster"]),
   ]
 )

@@ -217,6 +217,25 @@ enum Migrations {
       );
       """
     ),
+    (
+      "8-shards",
+      """
+      CREATE TABLE run_shards (
+        run_id      TEXT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+        shard_index INTEGER NOT NULL CHECK (shard_index >= 0),
+        shard_count INTEGER NOT NULL CHECK (shard_count > shard_index)
+      );
+      CREATE TABLE merged_shards (
+        run_id       TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        shard_index  INTEGER NOT NULL CHECK (shard_index >= 0),
+        shard_run_id TEXT NOT NULL,
+        shard_file   TEXT NOT NULL,
+        host         TEXT,
+        wall_seconds REAL,
+        PRIMARY KEY (run_id, shard_index)
+      );
+      """
+    ),
   ]
 
   /// The schema version this build writes.

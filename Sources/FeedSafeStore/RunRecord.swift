@@ -48,6 +48,8 @@ public struct RunRecord: Sendable, Equatable {
   public var burnInDays: Int?
   /// What else the run read, the scenario folder's git state and the command line.
   public var provenance: RunProvenance = .none
+  /// The share of the work units this run holds (`run --shard`); `nil` for a whole run.
+  public var shard: Shard?
 
   /// Whether the run says `running` but the process that wrote it is gone (killed): its results
   /// are incomplete and will never be finished.
@@ -88,7 +90,7 @@ public struct NewRun: Sendable {
   public init(
     spec: ExperimentSpec, path: String, text: String, threads: Int, toolVersion: String,
     gitCommit: String?, inputs: [(role: RunFile.Role, path: String, text: String)] = [],
-    commandLine: String? = nil, scenarioGit: GitState? = nil
+    commandLine: String? = nil, scenarioGit: GitState? = nil, shard: Shard = .whole
   ) {
     let cohorts = Cohorts(population: spec.population)
     record = RunRecord(
@@ -101,7 +103,8 @@ public struct NewRun: Sendable {
       categories: HarmMeasures(taxonomy: spec.taxonomy).names,
       startedAt: RunRecord.timestamp(Date()), finishedAt: nil, wallSeconds: nil, status: .running,
       error: nil, pid: Int(ProcessInfo.processInfo.processIdentifier), host: RunRecord.currentHost,
-      arms: spec.arms.map(\.name), burnInDays: spec.burnInDays)
+      arms: spec.arms.map(\.name), burnInDays: spec.burnInDays,
+      shard: shard == .whole ? nil : shard)
     armSettings = spec.arms.map { arm in
       (
         arm.name, arm.preset, (arm.ageAssurance ?? spec.population.ageAssurance).description,

@@ -9,7 +9,9 @@ extension RunStore {
     (SELECT json_group_array(name) FROM (SELECT name FROM arms WHERE run_id = runs.id ORDER BY position)),
     burn_in_days, command_line, scenario_git_commit, scenario_git_dirty, inputs_sha256,
     (SELECT json_group_array(json_array(role, path, sha256)) FROM
-      (SELECT role, path, sha256 FROM run_files WHERE run_id = runs.id ORDER BY position))
+      (SELECT role, path, sha256 FROM run_files WHERE run_id = runs.id ORDER BY position)),
+    (SELECT shard_index FROM run_shards WHERE run_id = runs.id),
+    (SELECT shard_count FROM run_shards WHERE run_id = runs.id)
     """
 
   /// The most recent runs first, at most `limit`.
@@ -56,11 +58,19 @@ extension RunStore {
   }
 
   /// The run `reference` names, which must be complete (results of other runs are not shown).
-  public func completeRun(_ reference: String) throws -> RunRecord {
+  /// A shard of a run (`run --shard`) holds only some of its units, so it is refused unless
+  /// `allowsShard` (to show or export what the shard itself holds).
+  public func completeRun(_ reference: String, allowsShard: Bool = false) throws -> RunRecord {
     let run = try resolve(reference)
     guard run.status == .complete else {
       throw StoreError(
         "run \(run.id) ('\(run.name)') is \(run.displayStatus), not complete: it has no results to show",
+        isBadInput: true)
+    }
+    if let shard = run.shard, !allowsShard {
+      throw StoreError(
+        "run \(run.id) is shard \(shard) of a sharded run and holds only part of its results; "
+          + "combine the shards first (feedsafe merge OUT.sqlite SHARD.sqlite...)",
         isBadInput: true)
     }
     return run
@@ -186,6 +196,15 @@ extension RunStore {
     }
   }
 
+  /// The summary over seeds of a run's stored values, computed as a one-process run computes it
+  /// (values read back exactly, each group taken in seed order), so that resumed and merged runs
+  /// summarise bit-identically to uninterrupted ones.
+  public func summaryOverStoredSeeds(of run: RunRecord) throws -> [SummaryRow] {
+    SeedSummary.summarise(
+      try metricValues(runID: run.id), arms: run.arms, cohorts: run.cohorts,
+      categories: run.categories + [Metric.allCategories])
+  }
+
   /// The tables `export` can write.
   public enum ExportTable: String, CaseIterable, Sendable {
     case metrics, summary, daily, survival, arms
@@ -268,7 +287,9 @@ extension RunStore {
       provenance: RunProvenance(
         commandLine: row[26].string,
         scenarioGit: row[27].string.map { GitState(commit: $0, isDirty: row[28].int == 1) },
-        files: runFiles(row[30].string), inputsSHA256: row[29].string))
+        files: runFiles(row[30].string), inputsSHA256: row[29].string),
+      shard: row[31].int.flatMap { index in row[32].int.flatMap { Shard(index: index, count: $0) } }
+    )
   }
 
   /// The `run_files` rows of a run, from their JSON aggregate.

@@ -23,6 +23,11 @@ extension RunStore {
     case .complete:
       throw StoreError("run \(run.id) is complete: there is nothing to resume", isBadInput: true)
     }
+    if let shard = run.shard {
+      throw StoreError(
+        "run \(run.id) is shard \(shard) of a sharded run; rerun that shard instead (the same feedsafe run … --shard \(shard) command)",
+        isBadInput: true)
+    }
     guard run.provenance.inputsSHA256 != nil, run.burnInDays != nil else {
       throw StoreError(
         "run \(run.id) was stored before runs recorded their inputs (schema 5), so it cannot be resumed exactly; start a new run",

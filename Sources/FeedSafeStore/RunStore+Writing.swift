@@ -62,6 +62,11 @@ extension RunStore {
             ])
         }
       }
+      if let shard = r.shard {
+        try connection.run(
+          "INSERT INTO run_shards (run_id, shard_index, shard_count) VALUES (?, ?, ?)",
+          [.text(r.id), .integer(Int64(shard.index)), .integer(Int64(shard.count))])
+      }
       if let plan = run.sensitivity {
         try connection.run(
           "INSERT INTO sensitivity (run_id, plan) VALUES (?, ?)",
@@ -138,22 +143,27 @@ extension RunStore {
   public func complete(runID: String, summary: [SummaryRow], wallSeconds: Double) throws {
     try connection.transaction {
       try requireRun(runID)
-      let insert = try connection.statement(
-        """
-        INSERT INTO summary (run_id, arm, cohort, category, metric, mean, ci_low, ci_high, n, position)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-      for (position, row) in summary.enumerated() {
-        try insert.reuse([
-          .text(runID), .text(row.arm), .text(row.cohort), .text(row.category),
-          .text(row.metric.rawValue),
-          .real(row.mean), row.ciLow.map(SQLValue.real) ?? .null,
-          row.ciHigh.map(SQLValue.real) ?? .null,
-          .integer(Int64(row.n)), .integer(Int64(position)),
-        ])
-      }
-      try finish(runID: runID, status: .complete, error: nil, wallSeconds: wallSeconds)
+      try completeInTransaction(runID: runID, summary: summary, wallSeconds: wallSeconds)
     }
+  }
+
+  /// Writes the summary and the `complete` status, inside the caller's transaction.
+  func completeInTransaction(runID: String, summary: [SummaryRow], wallSeconds: Double) throws {
+    let insert = try connection.statement(
+      """
+      INSERT INTO summary (run_id, arm, cohort, category, metric, mean, ci_low, ci_high, n, position)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    for (position, row) in summary.enumerated() {
+      try insert.reuse([
+        .text(runID), .text(row.arm), .text(row.cohort), .text(row.category),
+        .text(row.metric.rawValue),
+        .real(row.mean), row.ciLow.map(SQLValue.real) ?? .null,
+        row.ciHigh.map(SQLValue.real) ?? .null,
+        .integer(Int64(row.n)), .integer(Int64(position)),
+      ])
+    }
+    try finish(runID: runID, status: .complete, error: nil, wallSeconds: wallSeconds)
   }
 
   /// Marks an unfinished run `failed` or `interrupted`; its partial results stay, flagged by the
@@ -193,7 +203,8 @@ extension RunStore {
     try connection.transaction {
       for table in [
         "audit_traces", "audit_windows", "audit_metrics", "audit_personas", "survival", "daily",
-        "summary", "metrics", "seeds_done", "run_files", "arm_parameters", "sensitivity", "arms",
+        "summary", "metrics", "seeds_done", "run_files", "arm_parameters", "sensitivity",
+        "run_shards", "merged_shards", "arms",
       ] {
         try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.text(runID)])
       }

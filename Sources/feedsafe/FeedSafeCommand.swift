@@ -16,7 +16,8 @@ struct FeedSafeCommand: ParsableCommand {
     version: FeedSafeVersion.current,
     subcommands: [
       Run.self, Validate.self, Check.self, Runs.self, Show.self, Compare.self, Report.self,
-      Export.self, Trace.self, Delete.self, Parameters.self, Sensitivity.self,
+      Export.self, Trace.self, Delete.self, Parameters.self, Sensitivity.self, Merge.self,
+      Slurm.self,
     ]
   )
 

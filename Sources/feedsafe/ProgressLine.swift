@@ -52,9 +52,8 @@ final class ProgressLine: @unchecked Sendable {
   /// (every arm-day of one scenario costs about the same); empty until 2% or 5 s are behind,
   /// when the estimate is still mostly setup.
   static func timeLeft(_ progress: RunProgress, elapsed: Double) -> String {
-    let total = Double(progress.replications * progress.arms * progress.days)
-    let done = Double(
-      (progress.replication * progress.arms + progress.arm) * progress.days + progress.day)
+    let total = Double(progress.units * progress.days)
+    let done = Double(progress.unit * progress.days + progress.day)
     guard total > 0, done / total >= 0.02 || elapsed >= 5, done > 0, done < total else {
       return ""
     }

@@ -22,14 +22,15 @@ enum ScenarioExecution {
   /// question at each point).
   static func perform(
     _ scenario: Scenario, store: RunStore?, threads: Int, quiet: Bool,
-    verifiesRanker: Bool = false, armsPerPoint: Int = 1,
+    verifiesRanker: Bool = false, armsPerPoint: Int = 1, shard: Shard = .whole,
     onResult: (ArmSeedResult) -> Void = { _ in }
   ) throws -> Outcome {
     let spec = scenario.spec
+    try ShardOptions.requireWork(for: shard, in: spec)
     // Before the run is stored, so a refused run leaves no row behind.
     try MemoryCheck.require(spec: spec, threads: threads)
     let recorder = try store.map {
-      try RunRecorder(scenario: scenario, store: $0, threads: threads)
+      try RunRecorder(scenario: scenario, store: $0, threads: threads, shard: shard)
     }
     if let recorder {
       FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
@@ -37,7 +38,7 @@ enum ScenarioExecution {
     return try execute(
       spec, recorder: recorder, threads: threads, quiet: quiet,
       rankers: SubprocessRankers(verifies: verifiesRanker), armsPerPoint: armsPerPoint,
-      onResult: onResult, summarise: { $0 })
+      shard: shard, onResult: onResult, summarise: { $0 })
   }
 
   /// Runs the seeds a stopped run has not stored yet, into the same run, and completes it with
@@ -51,18 +52,14 @@ enum ScenarioExecution {
     let record = resumption.record
     try MemoryCheck.require(spec: spec, threads: threads)
     let earlier = try store.reopen(runID: record.id)
-    let recorder = RunRecorder(resuming: record, arms: spec.arms.count, store: store)
+    let recorder = RunRecorder(resuming: record, spec: resumption.remainingSpec, store: store)
     FileHandle.standardError.write(
       Data(
         "run \(record.id) → \(store.path): resuming, \(resumption.seedsDone.count) of \(record.seeds.count) seeds stored\n"
           .utf8))
     let remaining = record.seeds.count - resumption.seedsDone.count
-    let measures = HarmMeasures(taxonomy: spec.taxonomy)
-    let summarise = { (new: [SummaryRow]) throws -> [SummaryRow] in
-      SeedSummary.summarise(
-        try store.metricValues(runID: record.id), arms: spec.arms.map(\.name),
-        cohorts: Cohorts(population: spec.population).names,
-        categories: measures.names + [Metric.allCategories])
+    let summarise = { (_: [SummaryRow]) throws -> [SummaryRow] in
+      try store.summaryOverStoredSeeds(of: record)
     }
     guard remaining > 0 else {
       let rows = try summarise([])
@@ -80,7 +77,7 @@ enum ScenarioExecution {
   private static func execute(
     _ spec: ExperimentSpec, recorder: RunRecorder?, threads: Int, quiet: Bool,
     rankers: SubprocessRankers, earlierSeconds: Double = 0, armsPerPoint: Int = 1,
-    onResult: (ArmSeedResult) -> Void,
+    shard: Shard = .whole, onResult: (ArmSeedResult) -> Void,
     summarise: ([SummaryRow]) throws -> [SummaryRow]
   ) throws -> Outcome {
     Interruption.install()
@@ -91,7 +88,8 @@ enum ScenarioExecution {
     var auditValues: [AuditValue] = []
     do {
       let ran = try ExperimentRunner.run(
-        spec, threads: threads, rankers: rankers, isCancelled: { Interruption.isRequested },
+        spec, threads: threads, shard: shard, rankers: rankers,
+        isCancelled: { Interruption.isRequested },
         onProgress: progress.update,
         onResult: { result in
           onResult(result)

@@ -40,7 +40,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let store = try store.openForReading()
-    let record = try store.completeRun(reference)
+    let record = try store.completeRun(reference, allowsShard: true)
     let table = traces ? .auditTraces : table
     let (columns, rows) = try store.export(table, runID: record.id)
     let text: String

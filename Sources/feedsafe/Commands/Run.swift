@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedSafeCluster
 import FeedSafeCore
 import FeedSafeReport
 import FeedSafeScenario
@@ -13,6 +14,7 @@ struct Run: ParsableCommand {
 
   @OptionGroup var scenario: ScenarioOptions
   @OptionGroup var store: StoreOptions
+  @OptionGroup var sharding: ShardOptions
 
   @Flag(help: "Do not store the run.")
   var noStore = false
@@ -44,6 +46,11 @@ struct Run: ParsableCommand {
   func validate() throws {
     guard threads >= 1 else {
       throw ValidationError("--threads must be at least 1, got \(threads)")
+    }
+    if sharding.shard != .whole, noStore || resume != nil {
+      throw ValidationError(
+        "--shard stores its share of the run for 'feedsafe merge'; it cannot be combined with --no-store or --resume (rerun a stopped shard with the same command)"
+      )
     }
     if resume != nil {
       guard scenario.file == nil, scenario.feedFiles.isEmpty, scenario.seeds == nil,
@@ -78,8 +85,15 @@ struct Run: ParsableCommand {
     var headlineValues: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
-      verifiesRanker: verifyRanker,
+      verifiesRanker: verifyRanker, shard: sharding.shard,
       onResult: { headlineValues += $0.values.filter(Headline.isHeadline) })
+    if sharding.shard != .whole {
+      print(
+        ShardOptions.stored(
+          sharding.shard, spec: loaded.spec, runID: outcome.runID, path: store.path),
+        terminator: "")
+      return
+    }
     var document = ResultsDocument(
       spec: loaded.spec, path: loaded.path, rows: outcome.rows, runID: outcome.runID)
     document.audit = outcome.audit
@@ -98,38 +112,46 @@ struct Run: ParsableCommand {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// Streams a run's results to the store: one transaction per seed, then the summary and the
-/// `complete` status together.
+/// Streams a run's results to the store: one transaction per seed (the seed's arms this process
+/// runs), then the summary and the `complete` status together.
 final class RunRecorder {
   // A class: it accumulates the current seed's results across callbacks.
   let store: RunStore
   let runID: String
-  private let arms: Int
+  /// How many arms of each seed this process runs (all of them, or a shard's share).
+  private let armsPerSeed: [UInt64: Int]
   private let cohorts: [String]
   private let categories: [String]
   private var pending: [ArmSeedResult] = []
 
-  init(scenario: Scenario, store: RunStore, threads: Int) throws {
+  init(scenario: Scenario, store: RunStore, threads: Int, shard: Shard = .whole) throws {
     let run = NewRun(
       spec: scenario.spec, path: scenario.path, text: scenario.text, threads: threads,
       toolVersion: FeedSafeVersion.current, gitCommit: Git.commit(),
       inputs: Self.inputs(of: scenario),
-      commandLine: CommandLine.arguments.map(Git.shellQuoted).joined(separator: " "),
-      scenarioGit: Git.state(ofFolderOf: scenario.path))
+      commandLine: CommandLine.arguments.map(Shell.quoted).joined(separator: " "),
+      scenarioGit: Git.state(ofFolderOf: scenario.path), shard: shard)
     self.store = store
     runID = try store.begin(run)
-    arms = scenario.spec.arms.count
+    armsPerSeed = Self.armsPerSeed(scenario.spec, shard: shard)
     cohorts = run.record.cohorts
     categories = run.record.categories
   }
 
   /// A recorder that adds the remaining seeds to a stopped run (`run --resume`).
-  init(resuming record: RunRecord, arms: Int, store: RunStore) {
+  init(resuming record: RunRecord, spec: ExperimentSpec, store: RunStore) {
     self.store = store
     runID = record.id
-    self.arms = arms
+    armsPerSeed = Self.armsPerSeed(spec, shard: .whole)
     cohorts = record.cohorts
     categories = record.categories
+  }
+
+  private static func armsPerSeed(_ spec: ExperimentSpec, shard: Shard) -> [UInt64: Int] {
+    Dictionary(
+      spec.seeds.enumerated().map { replication, seed in
+        (seed, shard.arms(ofReplication: replication, arms: spec.arms.count).count)
+      }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The files besides the scenario that it read, as the store hashes them: included and
@@ -156,7 +178,7 @@ final class RunRecorder {
 
   func record(_ result: ArmSeedResult) throws {
     pending.append(result)
-    guard pending.count == arms else { return }
+    guard pending.count == armsPerSeed[result.seed] else { return }
     try store.record(
       seed: result.seed, results: pending, runID: runID, cohorts: cohorts, categories: categories)
     pending.removeAll()
@@ -187,13 +209,6 @@ enum Git {
       let changes = output(["status", "--porcelain", "--", "."], in: folder, allowEmpty: true)
     else { return nil }
     return GitState(commit: commit, isDirty: !changes.isEmpty)
-  }
-
-  /// `argument`, quoted for a POSIX shell when it holds anything but safe characters.
-  static func shellQuoted(_ argument: String) -> String {
-    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@,+%")
-    guard argument.isEmpty || !argument.allSatisfy(safe.contains) else { return argument }
-    return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   private static func output(_ arguments: [String], in folder: String?, allowEmpty: Bool = false)

@@ -22,6 +22,7 @@ struct Sensitivity: ParsableCommand {
 
   @OptionGroup var scenario: ScenarioOptions
   @OptionGroup var store: StoreOptions
+  @OptionGroup var sharding: ShardOptions
 
   @Option(
     help: ArgumentHelp(
@@ -78,6 +79,10 @@ struct Sensitivity: ParsableCommand {
     guard threads >= 1 else {
       throw ValidationError("--threads must be at least 1, got \(threads)")
     }
+    if sharding.shard != .whole, noStore {
+      throw ValidationError(
+        "--shard stores its share of the analysis for 'feedsafe merge'; drop --no-store")
+    }
     if let samples, samples < 0 || samples == 1 || samples > 10_000 {
       throw ValidationError("--samples must be 0 or between 2 and 10000, got \(samples)")
     }
@@ -116,13 +121,19 @@ struct Sensitivity: ParsableCommand {
     var values: [MetricValue] = []
     let outcome = try ScenarioExecution.perform(
       loaded, store: noStore ? nil : store.openForWriting(), threads: threads, quiet: quiet,
-      armsPerPoint: 2,
+      armsPerPoint: 2, shard: sharding.shard,
       onResult: { result in
         values += result.values.filter {
           $0.metric.rawValue == question.metric && $0.cohort == question.cohort
             && $0.category == question.category
         }
       })
+    if sharding.shard != .whole {
+      print(
+        ShardOptions.stored(sharding.shard, spec: spec, runID: outcome.runID, path: store.path),
+        terminator: "")
+      return
+    }
     let analysis = SensitivityAnalysis(plan: design, values: values)
     if format == .csv {
       print(SensitivityRenderer.csv(analysis), terminator: "")

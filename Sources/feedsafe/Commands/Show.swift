@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
 
   func run() throws {
     let store = try store.openForReading()
-    let record = try store.completeRun(reference)
+    let record = try store.completeRun(reference, allowsShard: true)
     var document = ResultsDocument(record: record, rows: try store.summary(runID: record.id))
     document.audit = try store.auditSummary(run: record)
     if format == .table {
@@ -44,6 +44,11 @@ struct Show: ParsableCommand {
       print(
         "  version    feedsafe \(record.toolVersion)"
           + (record.gitCommit.map { ", git \($0.prefix(12))" } ?? ""))
+      if let shard = record.shard {
+        print(
+          "  shard      \(shard): only this shard's seed × arm units (feedsafe merge combines them)"
+        )
+      }
       if detail {
         print(Self.armDefinitions(try store.armSettings(runID: record.id)), terminator: "")
       }
