@@ -80,6 +80,32 @@ struct ShardCommandTests {
     }
   }
 
+  @Test("a sensitivity analysis split into shards merges into the same analysis and points")
+  func sensitivityShards() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let arguments =
+      ["sensitivity", SensitivityCommandTests.oneLever] + SensitivityCommandTests.factors
+    let whole = folder.appendingPathComponent("whole.sqlite").path
+    #expect(try CLI.run(arguments + ["--db", whole]).status == 0)
+    var files: [String] = []
+    for index in 0..<3 {
+      files.append(folder.appendingPathComponent("s\(index).sqlite").path)
+      let ran = try CLI.run(arguments + ["--db", files[index], "--shard", "\(index)/3"])
+      #expect(ran.status == 0, "\(ran.stderr)")
+    }
+    let merged = folder.appendingPathComponent("merged.sqlite").path
+    #expect(try CLI.run(["merge", merged] + files).status == 0)
+    #expect(try Self.tables(merged) == Self.tables(whole))
+    // The analysis `show` prints, after the run's own metadata (id, times, command line).
+    func analysis(_ db: String) throws -> String {
+      let shown = try CLI.run(["show", "latest", "--db", db]).stdout
+      let start = try #require(shown.range(of: "sensitivity of "))
+      return String(shown[start.lowerBound...])
+    }
+    #expect(try analysis(merged) == analysis(whole))
+  }
+
   @Test("merge refuses duplicates, missing shards, other inputs, non-shards and stopped shards")
   func refusals() throws {
     let folder = try Self.folder()
