@@ -146,6 +146,14 @@ struct ShardCommandTests {
     let compare = try CLI.run(["compare", "latest", "--db", a])
     #expect(compare.status == 2)
     #expect(compare.stderr.contains("combine the shards first"), "\(compare.stderr)")
+    // Nor is a shard ever a check's baseline.
+    let check = try CLI.run(
+      [
+        "check", "scenarios/quickstart.yaml", "--no-store", "--seeds", "2", "--baseline",
+        "latest-complete", "--baseline-db", a,
+      ] + size)
+    #expect(check.status == 2)
+    #expect(check.stderr.contains("no complete baseline run of 'quickstart'"), "\(check.stderr)")
   }
 
   @Test("bad shard flags get clear errors")

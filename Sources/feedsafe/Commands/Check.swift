@@ -93,9 +93,9 @@ struct Check: ParsableCommand {
       onResult: { values += $0.values })
     var gateBaseline: Gate.Baseline?
     if let baselineStore, let reference = baseline {
-      let record = try Self.baselineRun(
-        reference, in: baselineStore, name: spec.name, excluding: outcome.runID)
-      try Self.checkShape(record, spec: spec)
+      let record = try baselineStore.baselineRun(
+        reference, name: spec.name, excluding: outcome.runID)
+      try record.requireShape(of: spec)
       let gated = spec.gate.baselineCohorts
       let override: Tolerance? =
         tolerance == nil && absTolerance == nil
@@ -136,43 +136,5 @@ struct Check: ParsableCommand {
       print(GateRenderer.json(report, failed: failed), terminator: "")
     }
     if failed { throw CommandFailure(message: "", exitCode: 1) }
-  }
-
-  /// The baseline run: `latest-complete` (or `latest`) is the newest complete run of the same
-  /// scenario name, other than the one just made.
-  static func baselineRun(
-    _ reference: String, in store: RunStore, name: String, excluding current: String?
-  ) throws -> RunRecord {
-    guard reference == "latest-complete" || reference == "latest" else {
-      return try store.completeRun(reference)
-    }
-    guard
-      let run = try store.runs().first(where: {
-        $0.name == name && $0.status == .complete && $0.id != current
-      })
-    else {
-      throw CommandFailure.badInput(
-        "no complete baseline run of '\(name)' in '\(store.path)'; run the scenario there first")
-    }
-    return run
-  }
-
-  /// The baseline must have the same arms, cohorts and categories as the new run.
-  static func checkShape(_ record: RunRecord, spec: ExperimentSpec) throws {
-    let cohorts = Cohorts(population: spec.population).names
-    let categories = HarmMeasures(taxonomy: spec.taxonomy).names
-    var differences: [String] = []
-    if record.arms != spec.arms.map(\.name) {
-      differences.append(
-        "arms: baseline [\(record.arms.joined(separator: ", "))], new [\(spec.arms.map(\.name).joined(separator: ", "))]"
-      )
-    }
-    if record.cohorts != cohorts { differences.append("cohorts differ") }
-    if record.categories != categories { differences.append("harm categories differ") }
-    guard differences.isEmpty else {
-      throw CommandFailure.badInput(
-        "baseline run \(record.id) has a different scenario shape: "
-          + differences.joined(separator: "; "))
-    }
   }
 }
