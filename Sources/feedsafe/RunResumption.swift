@@ -51,7 +51,7 @@ struct RunResumption {
     let scenario = Scenario(path: loaded.path, text: loaded.text, spec: spec, inputs: loaded.inputs)
     let now = NewRun(
       spec: spec, path: loaded.path, text: loaded.text, threads: 1, toolVersion: "",
-      gitCommit: nil, inputs: RunRecorder.inputs(of: scenario)
+      gitCommit: nil, inputs: NewRun.inputs(of: scenario)
     ).record.provenance.inputsSHA256
     guard spec.seeds == record.seeds, now == record.provenance.inputsSHA256 else {
       throw CommandFailure.badInput(

@@ -30,7 +30,9 @@ enum ScenarioExecution {
     // Before the run is stored, so a refused run leaves no row behind.
     try MemoryCheck.require(spec: spec, threads: threads)
     let recorder = try store.map {
-      try RunRecorder(scenario: scenario, store: $0, threads: threads, shard: shard)
+      try RunRecorder(
+        NewRun(scenario: scenario, threads: threads, shard: shard), spec: spec, store: $0,
+        shard: shard)
     }
     if let recorder {
       FileHandle.standardError.write(Data("run \(recorder.runID) → \(recorder.store.path)\n".utf8))
@@ -52,7 +54,8 @@ enum ScenarioExecution {
     let record = resumption.record
     try MemoryCheck.require(spec: spec, threads: threads)
     let earlier = try store.reopen(runID: record.id)
-    let recorder = RunRecorder(resuming: record, spec: resumption.remainingSpec, store: store)
+    let recorder = RunRecorder(
+      resuming: record, remaining: resumption.remainingSpec, store: store)
     FileHandle.standardError.write(
       Data(
         "run \(record.id) → \(store.path): resuming, \(resumption.seedsDone.count) of \(record.seeds.count) seeds stored\n"

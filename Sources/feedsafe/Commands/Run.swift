@@ -112,46 +112,16 @@ struct Run: ParsableCommand {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// Streams a run's results to the store: one transaction per seed (the seed's arms this process
-/// runs), then the summary and the `complete` status together.
-final class RunRecorder {
-  // A class: it accumulates the current seed's results across callbacks.
-  let store: RunStore
-  let runID: String
-  /// How many arms of each seed this process runs (all of them, or a shard's share).
-  private let armsPerSeed: [UInt64: Int]
-  private let cohorts: [String]
-  private let categories: [String]
-  private var pending: [ArmSeedResult] = []
-
-  init(scenario: Scenario, store: RunStore, threads: Int, shard: Shard = .whole) throws {
-    let run = NewRun(
+extension NewRun {
+  /// The run `scenario` is about to make from this command line: its provenance (the files it
+  /// read with their hashes, the git state, the command line) and, with `--shard`, its shard.
+  init(scenario: Scenario, threads: Int, shard: Shard = .whole) {
+    self.init(
       spec: scenario.spec, path: scenario.path, text: scenario.text, threads: threads,
       toolVersion: FeedSafeVersion.current, gitCommit: Git.commit(),
       inputs: Self.inputs(of: scenario),
       commandLine: CommandLine.arguments.map(Shell.quoted).joined(separator: " "),
       scenarioGit: Git.state(ofFolderOf: scenario.path), shard: shard)
-    self.store = store
-    runID = try store.begin(run)
-    armsPerSeed = Self.armsPerSeed(scenario.spec, shard: shard)
-    cohorts = run.record.cohorts
-    categories = run.record.categories
-  }
-
-  /// A recorder that adds the remaining seeds to a stopped run (`run --resume`).
-  init(resuming record: RunRecord, spec: ExperimentSpec, store: RunStore) {
-    self.store = store
-    runID = record.id
-    armsPerSeed = Self.armsPerSeed(spec, shard: .whole)
-    cohorts = record.cohorts
-    categories = record.categories
-  }
-
-  private static func armsPerSeed(_ spec: ExperimentSpec, shard: Shard) -> [UInt64: Int] {
-    Dictionary(
-      spec.seeds.enumerated().map { replication, seed in
-        (seed, shard.arms(ofReplication: replication, arms: spec.arms.count).count)
-      }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The files besides the scenario that it read, as the store hashes them: included and
@@ -174,22 +144,6 @@ final class RunRecorder {
       }
     }
     return inputs
-  }
-
-  func record(_ result: ArmSeedResult) throws {
-    pending.append(result)
-    guard pending.count == armsPerSeed[result.seed] else { return }
-    try store.record(
-      seed: result.seed, results: pending, runID: runID, cohorts: cohorts, categories: categories)
-    pending.removeAll()
-  }
-
-  func complete(summary: [SummaryRow], wallSeconds: Double) throws {
-    try store.complete(runID: runID, summary: summary, wallSeconds: wallSeconds)
-  }
-
-  func end(_ status: RunStatus, error: String, wallSeconds: Double) throws {
-    try store.end(runID: runID, status: status, error: error, wallSeconds: wallSeconds)
   }
 }
 
