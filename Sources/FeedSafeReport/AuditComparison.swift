@@ -22,7 +22,7 @@ public enum AuditComparison {
     _ values: [AuditValue], arms: [String], baseline: String, layout: AuditLayout
   ) -> [Row] {
     var bySeed: [String: [UInt64: Double]] = [:]
-    for value in values where value.category == "any_harm" {
+    for value in values where value.category == HarmMeasures.anyHarm {
       bySeed[key(value.arm, value.persona, value.phase, value.metric), default: [:]][value.seed] =
         value.value
     }

@@ -33,7 +33,7 @@ public enum ComparisonRenderer {
     categories: [String],
     detail: Bool
   ) -> [ComparisonRow] {
-    let groups = ["any_harm", "primary_priority", "priority"]
+    let groups = [HarmMeasures.anyHarm, HarmMeasures.primaryPriority, HarmMeasures.priority]
     let cohortOrder =
       cohorts.filter { childCohorts.contains($0) } + cohorts.filter { !childCohorts.contains($0) }
     let categoryOrder = groups + categories.filter { !groups.contains($0) } + [Metric.allCategories]
@@ -44,7 +44,7 @@ public enum ComparisonRenderer {
     }
     return rows.filter { row in
       detail
-        || (row.cohort != "all"
+        || (row.cohort != Cohorts.everyone
           && (row.metric == .exposurePerThousand || !row.metric.isPerCategory
             || groups.contains(row.category)))
     }.sorted {

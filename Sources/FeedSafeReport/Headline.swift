@@ -6,7 +6,7 @@ import FeedSafeCore
 /// `compare` and the HTML report open with the same numbers.
 public enum Headline {
   /// The cohort, category and metric the headline answers for.
-  public static let cohort = "children"
+  public static let cohort = Cohorts.children
   /// The harm group of the headline.
   public static let category = "any_harm"
   /// The headline's metric.

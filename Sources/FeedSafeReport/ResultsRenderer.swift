@@ -48,21 +48,24 @@ public enum ResultsRenderer {
     for row in document.rows { lookup[key(row.arm, row.cohort, row.category, row.metric)] = row }
     let cohorts =
       document.cohorts.filter { document.childCohorts.contains($0) }
-      + document.cohorts.filter { !document.childCohorts.contains($0) && $0 != "all" }
+      + document.cohorts.filter { !document.childCohorts.contains($0) && $0 != Cohorts.everyone }
     let groups = HarmMeasures.groupNames
+    let adultBands = Cohorts.adultBands(document.cohorts, childCohorts: document.childCohorts)
     var sections: [(title: String, rows: [[String]])] = []
     for cohort in cohorts {
       var rows: [[String]] = []
       // Beyond-the-feed metrics are shown for all children and adults; --detail shows every band.
       for metric in Metric.allCases
-      where detail || !metric.isBeyondFeed || ["children", "adult"].contains(cohort) {
+      where detail || !metric.isBeyondFeed || cohort == Cohorts.children
+        || adultBands.contains(cohort)
+      {
         let categories: [String]
         if !metric.isPerCategory {
           categories = [Metric.allCategories]
         } else if detail || metric == .exposurePerThousand {
           categories = groups.reversed() + document.categories.filter { !groups.contains($0) }
         } else {
-          categories = ["any_harm"]
+          categories = [HarmMeasures.anyHarm]
         }
         for category in categories {
           let cells = document.arms.map { arm in

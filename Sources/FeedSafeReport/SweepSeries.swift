@@ -34,7 +34,7 @@ public struct SweepSeries: Sendable, Equatable {
 
   /// Metrics shown for each point.
   public static let metrics: [(Metric, String)] = [
-    (.exposurePerThousand, "any_harm"), (.reach, "any_harm"),
+    (.exposurePerThousand, HarmMeasures.anyHarm), (.reach, HarmMeasures.anyHarm),
     (.overblockingPerThousand, Metric.allCategories),
   ]
 

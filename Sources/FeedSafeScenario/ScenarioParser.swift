@@ -137,7 +137,7 @@ struct ScenarioParser {
 
   /// Harm group names and the categories in each, for per-category maps.
   func harmGroups(_ taxonomy: Taxonomy) -> [String: [Int]] {
-    var groups: [String: [Int]] = ["any_harm": Array(taxonomy.harms.indices)]
+    var groups: [String: [Int]] = [HarmMeasures.anyHarm: Array(taxonomy.harms.indices)]
     for tier in HarmTier.allCases {
       groups[tier.rawValue] = taxonomy.harms.indices.filter { taxonomy.harms[$0].tier == tier }
     }

@@ -127,3 +127,21 @@ struct RunCommandTests {
     #expect(try exposure("profiling_off_by_default") < exposure("profiling_on"))
   }
 }
+
+@Suite("Cohorts found by role, not by name")
+struct RenamedBandsTests {
+  @Test("a scenario that renames its bands keeps the adult band's beyond-the-feed rows")
+  func renamedAdultBandKeepsItsRows() throws {
+    let result = try CLI.run(
+      ["run", "Tests/Fixtures/bands/renamed-bands.yaml", "--no-store", "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    // A section is its cohort's name on a line of its own, then its indented metric rows.
+    func section(_ cohort: String) -> [Substring] {
+      let lines = result.stdout.split(separator: "\n")
+      guard let start = lines.firstIndex(of: Substring(cohort)) else { return [] }
+      return Array(lines[(start + 1)...].prefix { $0.hasPrefix(" ") })
+    }
+    #expect(section("grown_ups").contains { $0.contains("ads_per_hour") }, "\(result.stdout)")
+    #expect(section("children").contains { $0.contains("ads_per_hour") })
+  }
+}

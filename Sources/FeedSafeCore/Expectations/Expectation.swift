@@ -86,7 +86,8 @@ public struct GateSpec: Sendable, Equatable {
   /// widens every interval (Bonferroni), so gate what the team cares about (`baseline_gate:`).
   public static let standard = GateSpec(
     expectations: [], tolerance: Tolerance(relative: 0.1, absolute: 0.5), metricTolerances: [:],
-    baselineCohorts: ["children"], baselineCategories: ["any_harm", "primary_priority"],
+    baselineCohorts: [Cohorts.children],
+    baselineCategories: [HarmMeasures.anyHarm, HarmMeasures.primaryPriority],
     baselineMetrics: [.exposurePerThousand])
 
   /// A gate with every part given.

@@ -23,9 +23,24 @@ public struct Cohorts: Sendable, Equatable {
     names =
       bands.names
       + [
-        "children", "all", "children_assessed_as_adult", "children_vulnerable",
+        Self.children, Self.everyone, "children_assessed_as_adult", "children_vulnerable",
         "children_not_vulnerable",
-      ] + segments.map { "children_\($0)" } + (hasNewAccounts ? ["new_accounts"] : [])
+      ] + segments.map { "children_\($0)" } + (hasNewAccounts ? [Self.newAccounts] : [])
+  }
+
+  /// Every child (all under-18 bands): the cohort of the headline, gates and charts.
+  public static let children = "children"
+  /// Everyone.
+  public static let everyone = "all"
+  /// People who join on day 0.
+  public static let newAccounts = "new_accounts"
+
+  /// The adult age bands among `cohorts` (those neither a child cohort in `childCohorts` nor a
+  /// group of people of every age): found by role, so a scenario may name its bands freely.
+  public static func adultBands(_ cohorts: [String], childCohorts: some Collection<String>)
+    -> [String]
+  {
+    cohorts.filter { !childCohorts.contains($0) && $0 != everyone && $0 != newAccounts }
   }
 
   /// The cohorts of `population`.

@@ -18,8 +18,14 @@ public struct HarmMeasures: Sendable, Equatable {
     }
   }
 
+  /// Every harm category: the measure headline figures, gates and charts use.
+  public static let anyHarm = "any_harm"
+  /// Ofcom's primary priority content (the categories of that tier).
+  public static let primaryPriority = "primary_priority"
+  /// Ofcom's priority content.
+  public static let priority = "priority"
   /// The group names, in order after the categories.
-  public static let groupNames = ["primary_priority", "priority", "any_harm"]
+  public static let groupNames = [primaryPriority, priority, anyHarm]
 
   /// Number of measures.
   public var count: Int { names.count }

@@ -164,7 +164,7 @@ enum Placeholder: String {
     case .category:
       let harms = spec.taxonomy.harms
       names = Dictionary(uniqueKeysWithValues: harms.indices.map { (harms[$0].name, [$0]) })
-      names["any_harm"] = Array(harms.indices)
+      names[HarmMeasures.anyHarm] = Array(harms.indices)
       for tier in HarmTier.allCases {
         names[tier.rawValue] = harms.indices.filter { harms[$0].tier == tier }
       }

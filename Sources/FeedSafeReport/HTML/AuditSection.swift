@@ -44,7 +44,7 @@ extension HTMLReport {
       + doc.arms.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined()
       + "</tr></thead><tbody>"
     let sections = AuditRenderer.sections(
-      doc.audit.filter { $0.persona == persona }, arms: doc.arms, measures: ["any_harm"])
+      doc.audit.filter { $0.persona == persona }, arms: doc.arms, measures: [HarmMeasures.anyHarm])
     for section in sections {
       for line in section.rows {
         html +=

@@ -68,7 +68,7 @@ public enum HTMLReport {
 
   /// How a cohort reads in a sentence.
   static func cohortPhrase(_ cohort: String) -> String {
-    if cohort == "children" { return "children (all under-18s)" }
+    if cohort == Cohorts.children { return "children (all under-18s)" }
     if cohort == "children_assessed_as_adult" { return "children the platform treats as adults" }
     if cohort == "children_vulnerable" { return "vulnerable children" }
     if cohort == "children_not_vulnerable" { return "children who are not vulnerable" }
@@ -96,7 +96,7 @@ public enum HTMLReport {
       for cohort in cohorts {
         guard
           let row = effects.first(where: {
-            $0.other == arm && $0.cohort == cohort && $0.category == "any_harm"
+            $0.other == arm && $0.cohort == cohort && $0.category == HarmMeasures.anyHarm
               && $0.metric == .exposurePerThousand
           }), row.baselineMean > 0, row.hasOther
         else { continue }

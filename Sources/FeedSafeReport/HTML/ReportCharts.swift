@@ -18,7 +18,7 @@ extension HTMLReport {
     }
     let groups =
       doc.cohorts.filter { doc.childCohorts.contains($0) && $0 != "children_assessed_as_adult" }
-      + doc.cohorts.filter { !doc.childCohorts.contains($0) && $0 != "all" }
+      + doc.cohorts.filter { !doc.childCohorts.contains($0) && $0 != Cohorts.everyone }
     let exposure = BarChart(
       id: "exposure-by-band", title: "Harmful items per 1,000 impressions by age band and arm",
       yLabel: "harmful per 1,000 impressions", groups: groups, series: doc.arms.map(armLabel),

@@ -107,7 +107,7 @@ struct Compare: ParsableCommand {
       let sweeps = SweepSeries.series(from: try storeA.sweepPoints(runID: runA.id))
       let summary = sweeps.isEmpty ? [] : try storeA.summary(runID: runA.id)
       for sweep in sweeps {
-        let text = sweep.render(summary: summary, cohort: "children")
+        let text = sweep.render(summary: summary, cohort: Cohorts.children)
         print(format == .markdown ? "\n```\n\(text)```" : "\n" + text, terminator: "")
       }
       // Grid and Latin-hypercube points: what each arm changes.

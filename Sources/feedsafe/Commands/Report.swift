@@ -46,8 +46,10 @@ struct Report: ParsableCommand {
       },
       armFeeds: try store.armSettings(runID: record.id).map { ($0.name, $0.feeds ?? "") },
       values: try store.metricValues(runID: record.id),
-      dailyHarm: try store.dailyHarm(runID: record.id, cohort: "children", category: "any_harm"),
-      survival: try store.survival(runID: record.id, cohort: "children", category: "any_harm"),
+      dailyHarm: try store.dailyHarm(
+        runID: record.id, cohort: Cohorts.children, category: HarmMeasures.anyHarm),
+      survival: try store.survival(
+        runID: record.id, cohort: Cohorts.children, category: HarmMeasures.anyHarm),
       sweeps: try store.sweepPoints(runID: record.id))
     data.sensitivity = try store.sensitivityPlan(runID: record.id).map {
       SensitivityAnalysis(plan: $0, values: try store.metricValues(runID: record.id))

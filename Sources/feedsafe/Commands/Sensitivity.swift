@@ -38,10 +38,10 @@ struct Sensitivity: ParsableCommand {
   var metric: String = Metric.exposurePerThousand.rawValue
 
   @Option(help: "The cohort.")
-  var cohort: String = "children"
+  var cohort: String = Cohorts.children
 
   @Option(help: "The harm measure, or 'all'.")
-  var category: String = "any_harm"
+  var category: String = HarmMeasures.anyHarm
 
   @Option(
     help: ArgumentHelp(
