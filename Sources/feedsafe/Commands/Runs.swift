@@ -30,7 +30,8 @@ struct Runs: ParsableCommand {
     ]
     let rows = runs.map { run in
       [
-        run.id, run.name, run.startedAt, run.displayStatus, "\(run.arms.count)",
+        run.id, run.name, run.startedAt,
+        run.displayStatus + (run.shard.map { ", shard \($0)" } ?? ""), "\(run.arms.count)",
         "\(run.seeds.count)",
         run.wallSeconds.map { String(format: "%.1f", $0) } ?? "", run.shortInputs,
         run.feedFilesText,
@@ -68,6 +69,7 @@ struct Runs: ParsableCommand {
           "command_line": run.provenance.commandLine ?? NSNull(),
           "scenario_git_commit": run.provenance.scenarioGit?.commit ?? NSNull(),
           "scenario_git_dirty": run.provenance.scenarioGit.map { $0.isDirty } ?? NSNull(),
+          "shard": run.shard.map { ["index": $0.index, "count": $0.count] } ?? NSNull(),
           "files": run.provenance.files.map {
             ["role": $0.role.rawValue, "path": $0.path, "sha256": $0.sha256]
           },
