@@ -142,6 +142,12 @@ struct ShardCommandTests {
     try refused([a, b, c], saying: "is failed, not complete; rerun that shard")
     // Nothing was written by the refused merges.
     #expect(!FileManager.default.fileExists(atPath: out))
+    // The stopped shard is rerun alone, with its own command, into its own file: the merge then
+    // takes the complete run and leaves the failed one.
+    #expect(try shard(2, of: 3) == c)
+    let merged = try CLI.run(["merge", out, a, b, c])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(merged.stdout.contains("merged 3 shards of 'quickstart' (2 seeds × 2 arms)"))
     // A shard is not a whole run: compare and report refuse it.
     let compare = try CLI.run(["compare", "latest", "--db", a])
     #expect(compare.status == 2)
