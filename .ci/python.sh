@@ -45,7 +45,8 @@ fi
 "${clean[@]}" python -c "import feedsafe; r = feedsafe.run('scenarios/quickstart.yaml'); print(r.metrics().head())"
 
 step "pytest python/ (real runs of the wheel's binary on tiny worlds)"
-"$work/venv/bin/pip" install --quiet "pyarrow==26.0.1" "pytest==9.0.3"
+"$work/venv/bin/pip" install --quiet "pyarrow==26.0.1" "pytest==9.0.3" "black==26.10.1"
+"$work/venv/bin/black" --check --quiet python/
 "${clean[@]}" python -m pytest -q -p no:cacheprovider python/
 
 step "notebooks: outputs stripped, then executed headless with the installed wheel"

@@ -32,5 +32,6 @@ def progress_lines() -> list[str]:
 @pytest.fixture(scope="session")
 def quickstart(store_path: Path, progress_lines: list[str]) -> feedsafe.Run:
     """The quickstart at the tiny size, with its stderr lines collected."""
-    return feedsafe.run(SCENARIOS / "quickstart.yaml", db=store_path,
-                        progress=progress_lines.append, **TINY)
+    return feedsafe.run(
+        SCENARIOS / "quickstart.yaml", db=store_path, progress=progress_lines.append, **TINY
+    )

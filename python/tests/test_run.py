@@ -54,7 +54,9 @@ def test_a_bad_scenario_raises_scenario_error_with_its_located_message(store_pat
     assert diagnostic.message == "key 'horizon' appears more than once in one mapping"
 
 
-def test_a_bad_flag_value_and_a_missing_file_are_bad_input(store_path: Path, tmp_path: Path) -> None:
+def test_a_bad_flag_value_and_a_missing_file_are_bad_input(
+    store_path: Path, tmp_path: Path
+) -> None:
     with pytest.raises(feedsafe.ScenarioError) as zero_people:
         feedsafe.run(SCENARIOS / "quickstart.yaml", db=store_path, people=0)
     assert "people" in zero_people.value.message
@@ -80,30 +82,51 @@ def test_ctrl_c_interrupts_the_binary_which_marks_the_run_interrupted(tmp_path: 
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        feedsafe.run(SCENARIOS / "quickstart.yaml", db=db, people=1000, items=5000, days=6,
-                     seeds=3, progress=interrupt_at_first_progress)
+        feedsafe.run(
+            SCENARIOS / "quickstart.yaml",
+            db=db,
+            people=1000,
+            items=5000,
+            days=6,
+            seeds=3,
+            progress=interrupt_at_first_progress,
+        )
     with feedsafe.Store(db) as store:
         assert list(store.runs(status=None)["status"]) == ["interrupted"]
 
 
 @pytest.mark.parametrize(
     ("code", "kind"),
-    [(1, feedsafe.CheckFailedError), (2, feedsafe.ScenarioError), (3, feedsafe.RunFailedError),
-     (130, feedsafe.RunInterruptedError), (134, feedsafe.RunFailedError)],
+    [
+        (1, feedsafe.CheckFailedError),
+        (2, feedsafe.ScenarioError),
+        (3, feedsafe.RunFailedError),
+        (130, feedsafe.RunInterruptedError),
+        (134, feedsafe.RunFailedError),
+    ],
 )
 def test_each_exit_code_has_its_exception(code: int, kind: type) -> None:
     from feedsafe.errors import error_for_exit
 
     error = error_for_exit(code, "error: something", ["feedsafe", "run"])
-    assert type(error) is kind and error.exit_code == code and isinstance(error, feedsafe.FeedSafeError)
+    assert (
+        type(error) is kind
+        and error.exit_code == code
+        and isinstance(error, feedsafe.FeedSafeError)
+    )
 
 
 def test_runs_can_write_one_store_at_once(tmp_path: Path) -> None:
     db = tmp_path / "shared.sqlite"
     runs: list[feedsafe.Run] = []
-    threads = [threading.Thread(target=lambda: runs.append(
-        feedsafe.run(SCENARIOS / "quickstart.yaml", db=db, progress=lambda _: None, **TINY)))
-        for _ in range(2)]
+    threads = [
+        threading.Thread(
+            target=lambda: runs.append(
+                feedsafe.run(SCENARIOS / "quickstart.yaml", db=db, progress=lambda _: None, **TINY)
+            )
+        )
+        for _ in range(2)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -28,10 +28,18 @@ def test_the_summary_mean_is_the_mean_of_the_per_seed_metrics(quickstart: feedsa
     summary = quickstart.summary()
     where = dict(cohort="children", category="any_harm", metric="exposure_per_1k")
     for arm in ("no_protections", "childrens_code"):
-        per_seed = metrics[(metrics.arm == arm) & (metrics.cohort == where["cohort"])
-                           & (metrics.category == where["category"]) & (metrics.metric == where["metric"])]
-        stored = summary[(summary.arm == arm) & (summary.cohort == where["cohort"])
-                         & (summary.category == where["category"]) & (summary.metric == where["metric"])]
+        per_seed = metrics[
+            (metrics.arm == arm)
+            & (metrics.cohort == where["cohort"])
+            & (metrics.category == where["category"])
+            & (metrics.metric == where["metric"])
+        ]
+        stored = summary[
+            (summary.arm == arm)
+            & (summary.cohort == where["cohort"])
+            & (summary.category == where["category"])
+            & (summary.metric == where["metric"])
+        ]
         assert stored["n"].item() == 2
         assert stored["mean"].item() == pytest.approx(per_seed["value"].mean(), rel=1e-12)
         assert stored["ci_low"].item() <= stored["mean"].item() <= stored["ci_high"].item()
@@ -53,7 +61,9 @@ def test_survival_curves_start_at_most_one_and_never_rise(quickstart: feedsafe.R
         assert (np.diff(curve.sort_values("minute")["survival"].to_numpy()) <= 1e-12).all()
 
 
-def test_arm_settings_show_the_childrens_code_turning_profiling_off(quickstart: feedsafe.Run) -> None:
+def test_arm_settings_show_the_childrens_code_turning_profiling_off(
+    quickstart: feedsafe.Run,
+) -> None:
     arms = quickstart.arms()
     assert list(arms["name"]) == ["no_protections", "childrens_code"]
     assert arms.loc[1, "preset"] == "ico-childrens-code"
@@ -102,16 +112,22 @@ def test_missing_and_foreign_files_are_store_errors(tmp_path: Path) -> None:
 
 def test_seeds_above_two_to_the_63_come_back_unsigned(tmp_path: Path) -> None:
     base = 2**63 + 5  # stored as a negative INTEGER in SQLite
-    run = feedsafe.run(SCENARIOS / "quickstart.yaml", db=tmp_path / "big.sqlite", seed=base,
-                       progress=lambda _: None, **TINY)
+    run = feedsafe.run(
+        SCENARIOS / "quickstart.yaml",
+        db=tmp_path / "big.sqlite",
+        seed=base,
+        progress=lambda _: None,
+        **TINY,
+    )
     assert run.info()["seeds"] == [base, base + 1]
     assert sorted(set(run.metrics()["seed"])) == [base, base + 1]
     assert run.metrics()["seed"].dtype == np.uint64
 
 
 def test_sweep_arms_list_what_each_changes(tmp_path: Path) -> None:
-    run = feedsafe.run(HERE / "scenarios/tiny-sweep.yaml", db=tmp_path / "sweep.sqlite",
-                       progress=lambda _: None)
+    run = feedsafe.run(
+        HERE / "scenarios/tiny-sweep.yaml", db=tmp_path / "sweep.sqlite", progress=lambda _: None
+    )
     parameters = run.arm_parameters()
     assert set(parameters["parameter"]) == {"moderation.recall"}
     assert sorted(parameters["value"]) == [0.5, 0.9]
@@ -125,8 +141,16 @@ def test_audit_accounts_are_read_where_a_scenario_has_them(
     quickstart: feedsafe.Run, tmp_path: Path
 ) -> None:
     assert quickstart.audit_personas().empty and quickstart.audit_metrics().empty
-    run = feedsafe.run(SCENARIOS / "audits/deadly-by-design.yaml", db=tmp_path / "audit.sqlite",
-                       people=300, items=3000, days=2, burn_in=1, seeds=1, progress=lambda _: None)
+    run = feedsafe.run(
+        SCENARIOS / "audits/deadly-by-design.yaml",
+        db=tmp_path / "audit.sqlite",
+        people=300,
+        items=3000,
+        days=2,
+        burn_in=1,
+        seeds=1,
+        progress=lambda _: None,
+    )
     personas = run.audit_personas()
     assert not personas.empty and all(isinstance(p, list) for p in personas["phases"])
     metrics = run.audit_metrics()

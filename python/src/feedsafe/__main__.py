@@ -16,14 +16,21 @@ from .export import export_parquet
 
 def main(argv: list[str] | None = None) -> int:
     """Parses the command line, exports, prints one line per file written; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m feedsafe",
-                                     description="FeedSafe's run store from Python.")
+    parser = argparse.ArgumentParser(
+        prog="python -m feedsafe", description="FeedSafe's run store from Python."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="Write a stored run's tables as Parquet files.")
     export.add_argument("run", help="the run: an id, a unique id prefix, or 'latest'")
-    export.add_argument("--db", help="the run store (default: $FEEDSAFE_DB, else ./feedsafe.sqlite)")
-    export.add_argument("--format", choices=["parquet"], default="parquet",
-                        help="the file format (parquet; CSV and JSON: the binary's `feedsafe export`)")
+    export.add_argument(
+        "--db", help="the run store (default: $FEEDSAFE_DB, else ./feedsafe.sqlite)"
+    )
+    export.add_argument(
+        "--format",
+        choices=["parquet"],
+        default="parquet",
+        help="the file format (parquet; CSV and JSON: the binary's `feedsafe export`)",
+    )
     export.add_argument("--out", required=True, help="the folder to write (created if needed)")
     arguments = parser.parse_args(argv)
     try:

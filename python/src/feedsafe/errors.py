@@ -27,7 +27,9 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
-_LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.*)$")
+_LOCATED = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.*)$"
+)
 
 
 class FeedSafeError(Exception):
@@ -38,7 +40,9 @@ class FeedSafeError(Exception):
     `command` the command line that failed.
     """
 
-    def __init__(self, message: str, *, exit_code: int | None = None, command: list[str] | None = None):
+    def __init__(
+        self, message: str, *, exit_code: int | None = None, command: list[str] | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
@@ -92,7 +96,9 @@ class StoreError(FeedSafeError):
 
 def error_for_exit(code: int, message: str, command: list[str]) -> FeedSafeError:
     """The exception for a failed binary, chosen by its exit code."""
-    kind = {1: CheckFailedError, 2: ScenarioError, 130: RunInterruptedError}.get(code, RunFailedError)
+    kind = {1: CheckFailedError, 2: ScenarioError, 130: RunInterruptedError}.get(
+        code, RunFailedError
+    )
     if not message:
         message = f"feedsafe exited with code {code} and printed nothing on stderr"
     return kind(message, exit_code=code, command=command)

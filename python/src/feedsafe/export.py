@@ -27,7 +27,9 @@ def _as_json_text(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame
     frame = frame.copy()
     for column in columns:
         if column in frame.columns:
-            frame[column] = frame[column].map(lambda value: None if value is None else json.dumps(value))
+            frame[column] = frame[column].map(
+                lambda value: None if value is None else json.dumps(value)
+            )
     return frame
 
 

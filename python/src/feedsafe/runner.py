@@ -30,7 +30,7 @@ logger = logging.getLogger("feedsafe")
 #: Receives each line the binary prints on stderr, as it comes, without its newline.
 ProgressCallback = Callable[[str], None]
 
-#: A progress line (`seed 1/3  arm 2/2 childrens_code  about 12 s left`), left out of error messages.
+#: A progress line (`seed 1/3  arm 2/2 childrens_code  about 12 s left`), kept out of errors.
 _PROGRESS = re.compile(r"^seed \d+/\d+  ")
 
 
@@ -149,11 +149,25 @@ def run(
     `interrupted`) and then raises KeyboardInterrupt.
     """
     store = Path(db).expanduser().resolve() if db is not None else default_db()
-    command = [str(binary) if binary is not None else str(find_binary()), "run", str(scenario),
-               "--db", str(store), "--format", "json"]
-    flags = {"--seeds": seeds, "--seed": seed, "--people": people, "--items": items,
-             "--days": days, "--burn-in": burn_in, "--threads": threads,
-             "--include-root": include_root}
+    command = [
+        str(binary) if binary is not None else str(find_binary()),
+        "run",
+        str(scenario),
+        "--db",
+        str(store),
+        "--format",
+        "json",
+    ]
+    flags = {
+        "--seeds": seeds,
+        "--seed": seed,
+        "--people": people,
+        "--items": items,
+        "--days": days,
+        "--burn-in": burn_in,
+        "--threads": threads,
+        "--include-root": include_root,
+    }
     for flag, value in flags.items():
         if value is not None:
             command += [flag, str(value)]
@@ -162,8 +176,14 @@ def run(
     report = progress or _log_progress
 
     environment = dict(os.environ, FEEDSAFE_PROGRESS="lines")
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8", env=environment)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+    )
     assert process.stdout is not None and process.stderr is not None
     stdout: list[str] = []
     # stdout (the JSON results) is read beside stderr, so neither pipe can fill and stall it.
@@ -187,6 +207,7 @@ def run(
     try:
         run_id = json.loads("".join(stdout))["run_id"]
     except (ValueError, KeyError, TypeError) as error:
-        raise RunFailedError(f"feedsafe printed no run id on stdout ({error})",
-                             command=command) from error
+        raise RunFailedError(
+            f"feedsafe printed no run id on stdout ({error})", command=command
+        ) from error
     return Run(id=str(run_id), db=store)

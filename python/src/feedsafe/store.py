@@ -26,17 +26,51 @@ from .errors import StoreError
 TABLES: dict[str, list[str]] = {
     "metrics": ["arm", "seed", "cohort", "category", "metric", "value"],
     "summary": ["arm", "cohort", "category", "metric", "mean", "ci_low", "ci_high", "n"],
-    "daily": ["arm", "seed", "day", "cohort", "category", "people", "impressions",
-              "harmful_impressions", "minutes"],
+    "daily": [
+        "arm",
+        "seed",
+        "day",
+        "cohort",
+        "category",
+        "people",
+        "impressions",
+        "harmful_impressions",
+        "minutes",
+    ],
     "survival": ["arm", "seed", "cohort", "category", "minute", "survival"],
     "arm_parameters": ["arm", "position", "parameter", "value", "mode"],
     "audit_personas": ["position", "name", "phases"],
     "audit_metrics": ["arm", "seed", "persona", "phase", "category", "metric", "value"],
-    "audit_windows": ["arm", "seed", "persona", "unit", "window", "start", "category",
-                      "impressions", "harmful"],
-    "audit_traces": ["arm", "seed", "persona", "replica", "sequence", "day", "minute", "phase",
-                     "item", "topic", "harm", "predicted_harm", "position", "source", "watched",
-                     "engaged", "seconds"],
+    "audit_windows": [
+        "arm",
+        "seed",
+        "persona",
+        "unit",
+        "window",
+        "start",
+        "category",
+        "impressions",
+        "harmful",
+    ],
+    "audit_traces": [
+        "arm",
+        "seed",
+        "persona",
+        "replica",
+        "sequence",
+        "day",
+        "minute",
+        "phase",
+        "item",
+        "topic",
+        "harm",
+        "predicted_harm",
+        "position",
+        "source",
+        "watched",
+        "engaged",
+        "seconds",
+    ],
 }
 
 #: The order rows come in, after the arm's position in the scenario: as `feedsafe export` writes.
@@ -75,8 +109,12 @@ class Store:
             raise StoreError(f"no run store at '{self.path}' (run a scenario first: feedsafe.run)")
         try:
             self._connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
-            tables = {row[0] for row in self._connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in self._connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }
         except sqlite3.DatabaseError as error:
             raise StoreError(f"'{self.path}' is not a FeedSafe run store: {error}") from error
         if "runs" not in tables:
@@ -118,8 +156,9 @@ class Store:
             clauses.append("status = ?")
             params.append(status)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        frame = self._query(f"SELECT * FROM runs {where} ORDER BY started_at DESC, rowid DESC",
-                            tuple(params))
+        frame = self._query(
+            f"SELECT * FROM runs {where} ORDER BY started_at DESC, rowid DESC", tuple(params)
+        )
         return self._decode_runs(frame.drop(columns=["scenario_text"]))
 
     @staticmethod
@@ -140,7 +179,8 @@ class Store:
         if run == "latest":
             row = self._connection.execute(
                 "SELECT id FROM runs WHERE status = 'complete' "
-                "ORDER BY started_at DESC, rowid DESC LIMIT 1").fetchone()
+                "ORDER BY started_at DESC, rowid DESC LIMIT 1"
+            ).fetchone()
             if row is None:
                 raise StoreError(f"no complete run in '{self.path}'; run a scenario first")
             return str(row[0])
@@ -148,12 +188,15 @@ class Store:
             raise StoreError(f"'{run}' is not a run id; give an id or its prefix or 'latest'")
         rows = self._connection.execute(
             "SELECT id, status FROM runs WHERE id LIKE ? || '%' ORDER BY started_at DESC",
-            (run.lower(),)).fetchall()
+            (run.lower(),),
+        ).fetchall()
         if not rows:
             raise StoreError(f"no run '{run}' in '{self.path}'")
         if len(rows) > 1:
             ids = ", ".join(row[0] for row in rows)
-            raise StoreError(f"'{run}' matches several runs in '{self.path}' ({ids}); give more of the id")
+            raise StoreError(
+                f"'{run}' matches several runs in '{self.path}' ({ids}); give more of the id"
+            )
         run_id, status = rows[0]
         if status != "complete":
             raise StoreError(f"run {run_id} is {status}, not complete: it has no results to show")
@@ -173,8 +216,10 @@ class Store:
         if table not in self._tables:
             return pd.DataFrame(columns=columns)
         if "arm" in columns:
-            position = (f"(SELECT position FROM arms WHERE arms.run_id = {table}.run_id "
-                        f"AND arms.name = {table}.arm)")
+            position = (
+                f"(SELECT position FROM arms WHERE arms.run_id = {table}.run_id "
+                f"AND arms.name = {table}.arm)"
+            )
             order = f"ORDER BY {position}" + (f", {_ORDER[table]}" if _ORDER[table] else "")
             if table == "summary":
                 order = "ORDER BY position"
@@ -196,7 +241,9 @@ class Store:
         frame = frame.drop(columns=["run_id"])
         frame["settings"] = frame["settings"].map(json.loads)
         if "feeds" in frame.columns:
-            frame["feeds"] = frame["feeds"].map(lambda text: None if text is None else json.loads(text))
+            frame["feeds"] = frame["feeds"].map(
+                lambda text: None if text is None else json.loads(text)
+            )
         leading = ["position", "name"]
         return frame[leading + [c for c in frame.columns if c not in leading]]
 
@@ -222,8 +269,9 @@ class Store:
         if not wide:
             return long
         keys = ["arm", "seed", "cohort", "category"]
-        frame = long.pivot_table(index=keys, columns="metric", values="value", sort=False,
-                                 aggfunc="first").reset_index()
+        frame = long.pivot_table(
+            index=keys, columns="metric", values="value", sort=False, aggfunc="first"
+        ).reset_index()
         frame.columns.name = None
         return frame
 
@@ -254,8 +302,9 @@ class Store:
         long = self._table("arm_parameters", run)
         if not wide:
             return long
-        frame = long.pivot_table(index="arm", columns="parameter", values="value", sort=False,
-                                 aggfunc="first")
+        frame = long.pivot_table(
+            index="arm", columns="parameter", values="value", sort=False, aggfunc="first"
+        )
         frame.columns.name = None
         return frame
 
