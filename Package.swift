@@ -21,10 +21,7 @@ let package = Package(
   targets: [
     .target(
       name: "FeedSafeCore",
-      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
-      // The engine is optimised in debug builds too: the tests simulate whole (tiny) worlds, and
-      // unoptimised Swift is ~20× slower at it. Results are identical at every optimisation level.
-      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
     ),
     .target(
       name: "FeedSafeScenario",

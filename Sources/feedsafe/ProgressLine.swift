@@ -3,22 +3,34 @@ import FeedSafeReport
 import Foundation
 
 /// A one-line progress display on stderr, redrawn in place; silent when stderr is not a terminal
-/// or when disabled (`--quiet`), so logs and pipes stay clean.
+/// or when disabled (`--quiet`), so logs and pipes stay clean. Two exceptions write plain lines
+/// instead: a sweep or sensitivity analysis in a log (one line every ten points, so a long CI job
+/// shows it is alive), and `FEEDSAFE_PROGRESS=lines` in the environment (one line per arm and
+/// seed, or per point, and the closing summary), for programs that read stderr as it comes, such
+/// as the Python package's `feedsafe.run`.
 final class ProgressLine: @unchecked Sendable {
   // A class so the progress callback can update the last-drawn time in place; it is only ever
   // called from the thread running the experiment.
   private let enabled: Bool
   /// Arms run at each point of a sweep or sensitivity analysis (1: show arms, not points).
   private let armsPerPoint: Int
-  /// Whether stderr is a log rather than a terminal: then one line per seed, not a redrawn line.
+  /// Whether stderr is a log rather than a terminal and gets plain lines, not a redrawn line.
   private let isLog: Bool
+  /// Whether every step is logged (`FEEDSAFE_PROGRESS=lines`), not every tenth point.
+  private let logsEveryStep: Bool
   private var lastDrawn = Date.distantPast
-  private var lastPointLogged = -1
+  /// The (seed, point or arm) last logged.
+  private var lastLogged = (replication: -1, step: -1)
   private let started = Date()
 
-  init(enabled: Bool, armsPerPoint: Int = 1) {
-    isLog = enabled && isatty(STDERR_FILENO) != 1 && armsPerPoint > 1
-    self.enabled = enabled && isatty(STDERR_FILENO) == 1
+  init(
+    enabled: Bool, armsPerPoint: Int = 1,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    let isTerminal = isatty(STDERR_FILENO) == 1
+    logsEveryStep = enabled && !isTerminal && environment["FEEDSAFE_PROGRESS"] == "lines"
+    isLog = enabled && !isTerminal && (armsPerPoint > 1 || logsEveryStep)
+    self.enabled = enabled && isTerminal
     self.armsPerPoint = max(1, armsPerPoint)
   }
 
@@ -26,13 +38,17 @@ final class ProgressLine: @unchecked Sendable {
   func update(_ progress: RunProgress) {
     let elapsed = Date().timeIntervalSince(started)
     let point = progress.arm / armsPerPoint
-    if isLog, point != lastPointLogged, point % 10 == 0 {
-      // A long analysis in CI: a plain line every ten points.
-      lastPointLogged = point
-      FileHandle.standardError.write(
-        Data(
-          "seed \(progress.replication + 1)/\(progress.replications)  point \(point + 1)/\(progress.arms / armsPerPoint)\(Self.timeLeft(progress, elapsed: elapsed))\n"
-            .utf8))
+    let step = armsPerPoint > 1 ? point : progress.arm
+    if isLog, lastLogged != (progress.replication, step), logsEveryStep || step % 10 == 0 {
+      lastLogged = (progress.replication, step)
+      let position =
+        armsPerPoint > 1
+        ? "point \(point + 1)/\(progress.arms / armsPerPoint)"
+        : "arm \(progress.arm + 1)/\(progress.arms) \(progress.armName)"
+      let text =
+        "seed \(progress.replication + 1)/\(progress.replications)  \(position)"
+        + Self.timeLeft(progress, elapsed: elapsed)
+      FileHandle.standardError.write(Data("\(TerminalText.sanitised(text))\n".utf8))
     }
     guard enabled, Date().timeIntervalSince(lastDrawn) > 0.1 || progress.day == progress.days else {
       return
@@ -70,6 +86,9 @@ final class ProgressLine: @unchecked Sendable {
 
   /// Clears the line and prints a closing summary.
   func finish(_ summary: String) {
+    if logsEveryStep {
+      FileHandle.standardError.write(Data("\(TerminalText.sanitised(summary))\n".utf8))
+    }
     guard enabled else { return }
     FileHandle.standardError.write(Data("\r\u{1B}[2K\(TerminalText.sanitised(summary))\n".utf8))
   }

@@ -66,6 +66,32 @@ struct RunCommandTests {
     #expect(one.stdout == two.stdout)
   }
 
+  @Test(
+    "FEEDSAFE_PROGRESS=lines prints one plain progress line per seed and arm, then the total, on a piped stderr; without it, none"
+  )
+  func progressLines() throws {
+    let arguments = [
+      "run", "scenarios/quickstart.yaml", "--no-store", "--format", "csv", "--people", "150",
+      "--items", "1500", "--days", "2", "--seeds", "2",
+    ]
+    let logged = try CLI.run(arguments, environment: ["FEEDSAFE_PROGRESS": "lines"])
+    #expect(logged.status == 0, "\(logged.stderr)")
+    let lines = logged.stderr.split(separator: "\n").map(String.init)
+    let steps = lines.filter { $0.hasPrefix("seed ") }.map {
+      $0.components(separatedBy: "  ").prefix(2).joined(separator: "  ")
+    }
+    #expect(
+      steps == [
+        "seed 1/2  arm 1/2 no_protections", "seed 1/2  arm 2/2 childrens_code",
+        "seed 2/2  arm 1/2 no_protections", "seed 2/2  arm 2/2 childrens_code",
+      ])
+    #expect(lines.last?.hasPrefix("quickstart: 2 arms × 2 seeds in ") == true)
+    #expect(!logged.stderr.contains("\u{1B}"))
+    let silent = try CLI.run(arguments)
+    #expect(silent.status == 0 && silent.stderr.isEmpty, "\(silent.stderr)")
+    #expect(silent.stdout == logged.stdout)
+  }
+
   @Test("a bad scenario exits 2 with a located message on stderr and nothing on stdout")
   func badScenario() throws {
     let result = try CLI.run(["run", "Tests/Fixtures/bad/unknown-key.yaml"])
