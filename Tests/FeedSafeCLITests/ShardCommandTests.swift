@@ -51,33 +51,34 @@ struct ShardCommandTests {
     return (try tables(whole), try tables(merged))
   }
 
-  @Test("a run split into shards and merged stores exactly what the one-process run stores")
-  func mergedEqualsOneProcess() throws {
-    let (whole, merged) = try Self.wholeAndMerged(
-      "scenarios/quickstart.yaml",
-      size: [
-        "--people", "150", "--items", "1500", "--days", "2", "--burn-in", "1", "--seeds", "3",
-        "--quiet",
-      ], shards: 4)
+  /// Expects `scenario`, on a tiny world with `seeds` seeds, to store the same tables whole
+  /// and as `shards` merged shards; returns the whole run's tables.
+  static func expectMergeMatches(_ scenario: String, seeds: Int, shards: Int) throws -> [String:
+    String]
+  {
+    let size = [
+      "--people", "150", "--items", "1500", "--days", "2", "--burn-in", "1", "--seeds", "\(seeds)",
+      "--quiet",
+    ]
+    let (whole, merged) = try wholeAndMerged(scenario, size: size, shards: shards)
     #expect(whole.keys.sorted() == merged.keys.sorted())
     for (table, text) in whole {
       #expect(merged[table] == text, "table \(table) differs")
     }
+    return whole
+  }
+
+  @Test("a run split into shards and merged stores exactly what the one-process run stores")
+  func mergedEqualsOneProcess() throws {
+    let whole = try Self.expectMergeMatches("scenarios/quickstart.yaml", seeds: 3, shards: 4)
     #expect((whole["metrics"]?.count ?? 0) > 1_000)
   }
 
   @Test("audit accounts' series survive the merge bit for bit")
   func auditTablesMerge() throws {
-    let (whole, merged) = try Self.wholeAndMerged(
-      "scenarios/audits/driven-into-the-darkness.yaml",
-      size: [
-        "--people", "150", "--items", "1500", "--days", "2", "--burn-in", "1", "--seeds", "2",
-        "--quiet",
-      ], shards: 3)
+    let whole = try Self.expectMergeMatches(
+      "scenarios/audits/driven-into-the-darkness.yaml", seeds: 2, shards: 3)
     #expect((whole["audit_traces"]?.split(separator: "\n").count ?? 0) > 10)
-    for (table, text) in whole {
-      #expect(merged[table] == text, "table \(table) differs")
-    }
   }
 
   @Test("a sensitivity analysis split into shards merges into the same analysis and points")
