@@ -41,12 +41,10 @@ final class ProgressLine: @unchecked Sendable {
     let step = armsPerPoint > 1 ? point : progress.arm
     if isLog, lastLogged != (progress.replication, step), logsEveryStep || step % 10 == 0 {
       lastLogged = (progress.replication, step)
-      let position =
-        armsPerPoint > 1
-        ? "point \(point + 1)/\(progress.arms / armsPerPoint)"
-        : "arm \(progress.arm + 1)/\(progress.arms) \(progress.armName)"
+      // A log line names the arm, but not at a sweep or sensitivity point (long labels).
       let text =
-        "seed \(progress.replication + 1)/\(progress.replications)  \(position)"
+        "seed \(progress.replication + 1)/\(progress.replications)  \(position(progress))"
+        + (armsPerPoint > 1 ? "" : " \(progress.armName)")
         + Self.timeLeft(progress, elapsed: elapsed)
       FileHandle.standardError.write(Data("\(TerminalText.sanitised(text))\n".utf8))
     }
@@ -54,14 +52,17 @@ final class ProgressLine: @unchecked Sendable {
       return
     }
     lastDrawn = Date()
-    let position =
-      armsPerPoint > 1
-      ? "point \(point + 1)/\(progress.arms / armsPerPoint)"
-      : "arm \(progress.arm + 1)/\(progress.arms)"
     let text =
-      "seed \(progress.replication + 1)/\(progress.replications)  \(position) \(progress.armName)  day \(progress.day)/\(progress.days)"
+      "seed \(progress.replication + 1)/\(progress.replications)  \(position(progress)) \(progress.armName)  day \(progress.day)/\(progress.days)"
       + Self.timeLeft(progress, elapsed: elapsed)
     FileHandle.standardError.write(Data("\r\u{1B}[2K\(TerminalText.sanitised(text))".utf8))
+  }
+
+  /// `point 3/85` in a sweep or sensitivity analysis, else `arm 2/3`.
+  private func position(_ progress: RunProgress) -> String {
+    armsPerPoint > 1
+      ? "point \(progress.arm / armsPerPoint + 1)/\(progress.arms / armsPerPoint)"
+      : "arm \(progress.arm + 1)/\(progress.arms)"
   }
 
   /// `  about 3 min left`: the elapsed time scaled by the share of arm-days still to simulate
