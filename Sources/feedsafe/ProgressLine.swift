@@ -23,12 +23,10 @@ final class ProgressLine: @unchecked Sendable {
   private var lastLogged = (replication: -1, step: -1)
   private let started = Date()
 
-  init(
-    enabled: Bool, armsPerPoint: Int = 1,
-    environment: [String: String] = ProcessInfo.processInfo.environment
-  ) {
+  init(enabled: Bool, armsPerPoint: Int = 1) {
     let isTerminal = isatty(STDERR_FILENO) == 1
-    logsEveryStep = enabled && !isTerminal && environment["FEEDSAFE_PROGRESS"] == "lines"
+    logsEveryStep =
+      enabled && !isTerminal && ProcessInfo.processInfo.environment["FEEDSAFE_PROGRESS"] == "lines"
     isLog = enabled && !isTerminal && (armsPerPoint > 1 || logsEveryStep)
     self.enabled = enabled && isTerminal
     self.armsPerPoint = max(1, armsPerPoint)
