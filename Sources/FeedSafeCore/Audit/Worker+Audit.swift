@@ -35,7 +35,7 @@ extension Worker {
       state.responses.forget(
         person: person - people.lowerBound, keeping: Float(context.learning.dailyRetention))
     }
-    scratch.sessionStamp &+= 1
+    scratch.sessionItems.removeAll()
     var cursor = audit.cursors[cursorIndex]
     var elapsed: Int64 = 0
     var lastItem = -1
@@ -57,7 +57,7 @@ extension Worker {
             item: item, segment: scratch.segment, watched: response.watched,
             engaged: response.engaged)
         }
-        scratch.stamps[item].session = scratch.sessionStamp
+        _ = scratch.sessionItems.insert(item)
         audit.impressions.append(
           AuditImpression(
             account: account, day: Int16(measuredDay), phase: Int16(cursor.phase),

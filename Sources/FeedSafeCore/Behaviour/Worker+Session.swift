@@ -33,7 +33,7 @@ extension Worker {
     }
 
     for _ in 0..<sessions {
-      scratch.sessionStamp &+= 1
+      scratch.sessionItems.removeAll()
       var lastItem = -1
       var elapsed: Int64 = 0
       var sessionOver = false
@@ -54,7 +54,7 @@ extension Worker {
             item: item, segment: scratch.segment, watched: response.watched,
             engaged: response.engaged)
           // viewed: never a candidate again this session
-          scratch.stamps[item].session = scratch.sessionStamp
+          _ = scratch.sessionItems.insert(item)
           impressionsToday += 1
           secondsToday += seconds
           elapsed += seconds

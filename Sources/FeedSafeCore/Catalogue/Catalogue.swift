@@ -56,8 +56,15 @@ public struct Catalogue: Sendable {
   /// narrow what feedback removes (`docs/model.md`, "Not interested").
   @inline(__always)
   func notInterestedDimension(of item: Int) -> Int {
-    let predicted = Int(predictedHarm[item])
-    return predicted >= 0 ? taxonomy.topics.count + predicted : Int(contentDimension[item])
+    Self.notInterestedDimension(
+      predicted: Int(predictedHarm[item]), content: Int(contentDimension[item]),
+      topicCount: taxonomy.topics.count)
+  }
+
+  /// ``notInterestedDimension(of:)`` from an item's predicted label and content dimension.
+  @inline(__always)
+  static func notInterestedDimension(predicted: Int, content: Int, topicCount: Int) -> Int {
+    predicted >= 0 ? topicCount + predicted : content
   }
 }
 

@@ -159,6 +159,9 @@ struct DayState: Sendable {
   var statistics: EngagementStatistics
   /// The day's global rates and prior for predictions.
   var prior: PredictionPrior
+  /// What scoring reads of each item today, one row per item, rebuilt with `statistics` and
+  /// `popularity`.
+  var scoringRows: ContiguousArray<ScoringRow> = []
 }
 
 /// The part of a person that changes during a run: interests drift, the inferred profile learns,

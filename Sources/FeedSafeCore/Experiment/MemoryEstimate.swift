@@ -52,7 +52,6 @@ public struct MemoryEstimate: Sendable, Equatable {
       Term(name: "catalogue build scratch", bytes: items * shape.catalogueDraftRowBytes),
       Term(name: "arm context", bytes: people * shape.contextRowBytes),
       Term(name: "worker person state and tallies", bytes: people * shape.workerPersonRowBytes),
-      Term(name: "worker item scratch", bytes: workers * items * shape.workerItemRowBytes),
       Term(name: "worker daily series", bytes: workers * days * shape.dailyRowBytes),
       Term(name: "merged arm outcome", bytes: people * shape.outcomeRowBytes),
       Term(name: "day state (popularity, trending)", bytes: 2 * items * Self.int32),
@@ -200,9 +199,6 @@ private struct Shape {
   /// The merged `ExposureTally` and `PlatformTally` of an `ArmOutcome`, built while the workers'
   /// copies are still alive.
   var outcomeRowBytes: Double { tallyRowBytes + platformRowBytes }
-
-  /// Per worker per item: `PageScratch.stamps`.
-  var workerItemRowBytes: Double { Double(MemoryLayout<ItemStamps>.stride) }
 
   /// `DailySeries` per day: impressions and feed seconds per cohort, harmful per cohort × measure.
   var dailyRowBytes: Double { cohorts * (2 + measures) * size(Int64.self) }

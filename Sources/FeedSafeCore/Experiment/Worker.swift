@@ -37,8 +37,7 @@ struct Worker: Sendable {
     daily = DailySeries(
       dayCount: dayCount, cohortCount: context.cohorts.count, measureCount: context.measures.count)
     scratch = PageScratch(
-      itemCount: context.world.catalogue.count, measureCount: context.measures.count,
-      dimensionCount: context.dimensionCount)
+      measureCount: context.measures.count, dimensionCount: context.dimensionCount)
     audit = AuditLog(people: people, roster: context.audit)
     seedAuditProfiles(context: context)
     startMeasuring(context: context)
@@ -82,12 +81,10 @@ struct PageScratch: Sendable {
   /// The candidate source that supplied each item of the page (position in
   /// `CandidateSource.allCases`), for audit traces.
   var pageSources: ContiguousArray<UInt8>
-  /// Per item: `stamps[item].page == pageStamp` when the item is already a candidate of this
-  /// page, `stamps[item].session == sessionStamp` when it was already viewed this session. One
-  /// array of pairs, so checking a candidate touches one cache line, not two.
-  var stamps: ContiguousArray<ItemStamps>
-  var pageStamp: UInt32 = 0
-  var sessionStamp: UInt32 = 0
+  /// The items already drawn as candidates of this page.
+  var pageItems = ItemSet(capacity: 256)
+  /// The items already viewed this session: never candidates again in it.
+  var sessionItems = ItemSet(capacity: 1_024)
   /// The audience segment of the person whose page is being built (`nil`: not profiled).
   var segment: Int?
   /// That person's factors on the audience's (watch, engagement) rates, per content dimension.
@@ -95,14 +92,13 @@ struct PageScratch: Sendable {
   /// The current person's harmful impressions per measure today.
   var harmfulToday: ContiguousArray<Int32>
 
-  init(itemCount: Int, measureCount: Int, dimensionCount: Int) {
+  init(measureCount: Int, dimensionCount: Int) {
     candidates = []
     candidates.reserveCapacity(256)
     page = []
     page.reserveCapacity(64)
     pageSources = []
     pageSources.reserveCapacity(64)
-    stamps = ContiguousArray(repeating: ItemStamps(), count: itemCount)
     personalFactors = ContiguousArray(repeating: (1, 1), count: dimensionCount)
     harmfulToday = ContiguousArray(repeating: 0, count: measureCount)
   }
@@ -125,10 +121,4 @@ struct Candidate: Sendable {
   var isPredictedHarmful = false
   /// Already placed on the page.
   var isPlaced = false
-}
-
-/// The page and session in which an item was last a candidate and last viewed (see `PageScratch`).
-struct ItemStamps: Sendable {
-  var page: UInt32 = 0
-  var session: UInt32 = 0
 }

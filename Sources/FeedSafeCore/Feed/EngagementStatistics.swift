@@ -133,19 +133,25 @@ struct EngagementStatistics: Sendable {
   /// `segment` whose own responses scale them by `personal` (``PersonalResponses/factor``), each
   /// as a lift in [0, 1): rate ÷ (rate + global rate), 0.5 at the global rate. `segment` is `nil`
   /// and `personal` is (1, 1) for a person the platform may not profile: the prediction then uses
-  /// only what everyone did with the item, nothing about that person.
+  /// only what everyone did with the item, nothing about that person. `prior` must be ``prior``:
+  /// the item-level rates were shrunk with it at the last fold.
   @inline(__always)
   func predictedLift(
     of item: Int, segment: Int?, personal: (watch: Float, engagement: Float),
     prior: PredictionPrior
   ) -> (watch: Float, engagement: Float) {
-    let everyone = byItem[item]
-    var watch =
-      (everyone.watched + prior.strength * prior.watchRate)
-      / (everyone.impressions + prior.strength)
-    var engagement =
-      (everyone.engaged + prior.strength * prior.engagementRate)
-      / (everyone.impressions + prior.strength)
+    predictedLift(
+      of: item, itemRates: itemRates[item], segment: segment, personal: personal, prior: prior)
+  }
+
+  /// ``predictedLift(of:segment:personal:prior:)`` with the item's rates (`itemRates[item]`)
+  /// already read, from the day's ``ScoringRow``.
+  @inline(__always)
+  func predictedLift(
+    of item: Int, itemRates rates: (watch: Float, engagement: Float), segment: Int?,
+    personal: (watch: Float, engagement: Float), prior: PredictionPrior
+  ) -> (watch: Float, engagement: Float) {
+    var (watch, engagement) = rates
     if let segment {
       let audience = bySegment[segment * itemCount + item]
       watch = (audience.watched + prior.strength * watch) / (audience.impressions + prior.strength)

@@ -32,16 +32,15 @@ extension Worker {
     var kept = 0
     for position in scratch.candidates.indices {
       var candidate = scratch.candidates[position]
-      let item = Int(candidate.item)
-      let predicted = Int(catalogue.predictedHarm[item])
+      let facts = today.scoringRows[Int(candidate.item)]
       guard
         let factor = Self.policyFactor(
-          item: item, predicted: predicted, policy: policy, notInterested: mask,
-          catalogue: catalogue, overblocked: &overblocked)
+          of: facts, topicCount: catalogue.taxonomy.topics.count, policy: policy,
+          notInterested: mask, overblocked: &overblocked)
       else { continue }
       candidate.score = scores[position] * factor
-      candidate.topic = catalogue.primaryTopic[item]
-      candidate.isPredictedHarmful = predicted >= 0
+      candidate.topic = facts.primaryTopic
+      candidate.isPredictedHarmful = facts.predictedHarm >= 0
       scratch.candidates[kept] = candidate
       kept += 1
     }

@@ -13,7 +13,7 @@ extension Worker {
     let feedIndex = Int(context.feedOf[person])
     let feed = context.feeds[feedIndex]
     scratch.segment = audienceSegment(of: person, context: context)
-    scratch.pageStamp &+= 1
+    scratch.pageItems.removeAll()
     scratch.candidates.removeAll(keepingCapacity: true)
     for quota in feed.sources {
       let source = UInt8(CandidateSource.allCases.firstIndex(of: quota.source) ?? 0)
@@ -21,10 +21,8 @@ extension Worker {
         let item = drawCandidate(
           quota.source, for: person, lastItem: lastItem, feed: feed, today: today,
           context: context, rng: &rng)
-        guard item >= 0, scratch.stamps[item].page != scratch.pageStamp,
-          scratch.stamps[item].session != scratch.sessionStamp
+        guard item >= 0, !scratch.sessionItems.contains(item), scratch.pageItems.insert(item)
         else { continue }
-        scratch.stamps[item].page = scratch.pageStamp
         scratch.candidates.append(
           Candidate(item: Int32(item), source: source, isExplore: quota.source == .random))
       }

@@ -41,19 +41,20 @@ extension Worker {
           person: local, dimension: d, prior: prior)
       }
     }
+    let topicCount = catalogue.taxonomy.topics.count
     var overblocked: Int32 = 0
     var kept = 0
     for position in scratch.candidates.indices {
       var candidate = scratch.candidates[position]
       let item = Int(candidate.item)
-      let predicted = Int(catalogue.predictedHarm[item])
+      // One row holds every per-item value below except embeddings and segment counts.
+      let facts = today.scoringRows[item]
       guard
         let factor = Self.policyFactor(
-          item: item, predicted: predicted, policy: policy, notInterested: mask,
-          catalogue: catalogue, overblocked: &overblocked)
+          of: facts, topicCount: topicCount, policy: policy, notInterested: mask,
+          overblocked: &overblocked)
       else { continue }
       let row = item * dims
-      let appeal = catalogue.appeal[item]
       var score: Float = 0
       if wAffinity > 0 {
         var affinity: Float = 0
@@ -63,17 +64,17 @@ extension Worker {
         score += wAffinity * affinity
       }
       if usesPredictions {
-        let personal = scratch.personalFactors[Int(catalogue.contentDimension[item])]
+        let personal = scratch.personalFactors[Int(facts.contentDimension)]
         let lift = today.statistics.predictedLift(
-          of: item, segment: segment, personal: personal, prior: prior)
+          of: item, itemRates: (facts.watchRate, facts.engagementRate), segment: segment,
+          personal: personal, prior: prior)
         score += wWatch * lift.watch + wPredicted * lift.engagement
       }
-      score += wPopularity * Float(today.popularity[item]) * inversePopularity
+      score += wPopularity * Float(facts.popularity) * inversePopularity
       if wFreshness > 0 {
-        score +=
-          wFreshness * context.freshness(ofAge: today.day - Int(catalogue.dayPublished[item]))
+        score += wFreshness * context.freshness(ofAge: today.day - Int(facts.dayPublished))
       }
-      score += wAppeal * appeal
+      score += wAppeal * facts.appeal
       if wDeclared > 0 {
         var best: Float = 0
         for slot in 0..<slots {
@@ -91,8 +92,8 @@ extension Worker {
         score += wContext * similarity
       }
       candidate.score = score * factor
-      candidate.topic = catalogue.primaryTopic[item]
-      candidate.isPredictedHarmful = predicted >= 0
+      candidate.topic = facts.primaryTopic
+      candidate.isPredictedHarmful = facts.predictedHarm >= 0
       scratch.candidates[kept] = candidate
       kept += 1
     }
@@ -100,25 +101,27 @@ extension Worker {
     return overblocked
   }
 
-  /// The platform's policy on one candidate, whoever ranked it: `nil` when it is filtered out
-  /// (marked "not interested", or removed by a harm filter on its predicted label, counting a
-  /// removed benign item as over-blocked), else the down-rank factor on its score (1: none).
+  /// The platform's policy on one candidate (its row of the day), whoever ranked it: `nil` when
+  /// it is filtered out (marked "not interested", or removed by a harm filter on its predicted
+  /// label, counting a removed benign item as over-blocked), else the down-rank factor on its
+  /// score (1: none).
   @inline(__always)
   static func policyFactor(
-    item: Int, predicted: Int, policy: BandPolicy, notInterested mask: UInt64,
-    catalogue: Catalogue, overblocked: inout Int32
+    of facts: ScoringRow, topicCount: Int, policy: BandPolicy, notInterested mask: UInt64,
+    overblocked: inout Int32
   ) -> Float? {
     if policy.honoursNotInterested
-      && mask & (1 << UInt64(catalogue.notInterestedDimension(of: item))) != 0
+      && mask & (1 << UInt64(facts.notInterestedDimension(topicCount: topicCount))) != 0
     {
       return nil
     }
+    let predicted = Int(facts.predictedHarm)
     guard predicted >= 0 else { return 1 }
     switch policy.harmActions[predicted] {
     case .allow: return 1
     case .downrank(let downrank): return Float(downrank)
     case .remove:
-      if !catalogue.isHarmful(item) { overblocked += 1 }
+      if facts.harm < 0 { overblocked += 1 }
       return nil
     }
   }

@@ -1,0 +1,57 @@
+/// What scoring and the band policy read of one item on one day, in one 32-byte row: the item's
+/// catalogue columns that scoring uses and the day's learned rates and popularity, side by side.
+///
+/// Candidates are drawn at random rows, so each column read is a cache miss once the catalogue
+/// outgrows the cache. Scoring a candidate read seven columns (predicted label, content
+/// dimension, appeal, publication day, topic, learned rates, popularity); at 1M items these were
+/// the largest share of the last-level misses (`Benchmarks/RESULTS.md`, "Default engine,
+/// catalogue size"). One row touches one or two cache lines. The rows are rebuilt at each day
+/// boundary, a sequential pass beside the one that already recomputes the learned rates; the
+/// values are copies, so scores are bit for bit what the columns give.
+struct ScoringRow: Sendable {
+  /// The item's (watch, engagement) rate over everyone (``EngagementStatistics/itemRates``).
+  var watchRate: Float
+  var engagementRate: Float
+  /// Engagements on the previous day (``DayState/popularity``).
+  var popularity: Int32
+  /// ``Catalogue/dayPublished``.
+  var dayPublished: Int32
+  /// ``Catalogue/appeal``.
+  var appeal: Float
+  /// ``Catalogue/contentDimension``.
+  var contentDimension: Int16
+  /// ``Catalogue/primaryTopic``.
+  var primaryTopic: Int16
+  /// ``Catalogue/predictedHarm``.
+  var predictedHarm: Int8
+  /// ``Catalogue/harm``.
+  var harm: Int8
+  /// Keeps the stride at 32 bytes, so a row never spans three cache lines.
+  private var padding: (Int16, Int32) = (0, 0)
+
+  /// What a "not interested" on the item suppresses: ``Catalogue/notInterestedDimension(of:)``.
+  @inline(__always)
+  func notInterestedDimension(topicCount: Int) -> Int {
+    Catalogue.notInterestedDimension(
+      predicted: Int(predictedHarm), content: Int(contentDimension), topicCount: topicCount)
+  }
+
+  /// Rebuilds `rows` (one per item) from the catalogue, the learned rates and the popularity.
+  /// - Complexity: O(items), sequential.
+  static func update(
+    _ rows: inout ContiguousArray<ScoringRow>, catalogue: Catalogue,
+    statistics: EngagementStatistics, popularity: ContiguousArray<Int32>
+  ) {
+    rows.removeAll(keepingCapacity: true)
+    for item in 0..<catalogue.count {
+      let rates = statistics.itemRates[item]
+      rows.append(
+        ScoringRow(
+          watchRate: rates.watch, engagementRate: rates.engagement,
+          popularity: popularity[item], dayPublished: catalogue.dayPublished[item],
+          appeal: catalogue.appeal[item], contentDimension: catalogue.contentDimension[item],
+          primaryTopic: catalogue.primaryTopic[item], predictedHarm: catalogue.predictedHarm[item],
+          harm: catalogue.harm[item]))
+    }
+  }
+}
