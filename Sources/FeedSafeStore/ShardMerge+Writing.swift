@@ -27,7 +27,10 @@ extension ShardMerge {
         let seedValue = SQLValue.integer(Int64(bitPattern: seed))
         for table in Self.unitTables {
           for (position, arm) in arms.enumerated() {
-            let owner = parts[(replication * arms.count + position) % parts.count]
+            let unit = replication * arms.count + position
+            // The shard that ran the unit, by the one dealing rule (Shard.contains).
+            guard let owner = parts.first(where: { $0.run.shard?.contains(unit: unit) == true })
+            else { throw StoreError("no shard holds unit \(unit) of run \(run.id)") }
             try copy(
               table, from: owner, into: store, id: id, unit: (seedValue, arm))
           }
