@@ -68,7 +68,12 @@ enum RankerJSON: Equatable {
     var isAtEnd: Bool { index == bytes.endIndex }
 
     mutating func skipSpace() {
-      while index < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+      while index < bytes.endIndex {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0A, 0x0D: index += 1
+        default: return
+        }
+      }
     }
 
     mutating func literal(_ text: String) -> Bool {
@@ -183,7 +188,14 @@ enum RankerJSON: Equatable {
 
     mutating func number() -> RankerJSON? {
       let start = index
-      while index < bytes.endIndex, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+      scan: while index < bytes.endIndex {
+        switch bytes[index] {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+          UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+          index += 1
+        default: break scan
+        }
+      }
       guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self))
       else { return nil }
       return .number(value)

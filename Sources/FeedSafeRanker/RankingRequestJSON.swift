@@ -4,10 +4,14 @@ import FeedSafeCore
 /// representation that reads back as the same `Float` (`0.1`, `1e-05`), so a ranker that rounds
 /// what it reads to 32 bits has FeedSafe's exact values. Keys absent where the platform may not
 /// use the data (`profile` without profiling) or there is none (`context` on a first page).
+///
+/// Protocol 1 sends the candidates as a list of objects; protocol 2 as one list per feature
+/// (`"candidates": {"item": [...], "freshness": [...]}`), a third of the bytes, which a ranker
+/// can read straight into arrays (`docs/ranker-protocol.md`, "Protocol 2").
 enum RankingRequestJSON {
-  static func line(_ request: RankingRequest) -> String {
+  static func line(_ request: RankingRequest, protocol version: Int) -> String {
     var out = "{\"type\":\"rank\",\"id\":\"\(request.id)\",\"day\":\(request.day),\"person\":{"
-    out.reserveCapacity(160 * request.candidates.count + 400)
+    out.reserveCapacity((version == 1 ? 160 : 60) * request.candidates.count + 400)
     out += "\"band\":" + RankerJSON.quoted(request.band)
     out +=
       ",\"declared_interests\":["
@@ -17,8 +21,19 @@ enum RankingRequestJSON {
     }
     if let observed = request.observedEvents { out += ",\"observed_events\":\(observed)" }
     out += "},\"session\":{\"last_item\":" + (request.lastItem.map(String.init) ?? "null")
-    out += ",\"inverse_max_popularity\":\(request.inverseMaximumPopularity)},\"candidates\":["
-    for (index, candidate) in request.candidates.enumerated() {
+    out += ",\"inverse_max_popularity\":\(request.inverseMaximumPopularity)},\"candidates\":"
+    if version == 1 {
+      rows(request.candidates, into: &out)
+    } else {
+      columns(request.candidates, into: &out)
+    }
+    return out + "}"
+  }
+
+  /// Protocol 1: `[{"item": 812, "source": "personalised", …}, …]`.
+  private static func rows(_ candidates: [RankingCandidate], into out: inout String) {
+    out += "["
+    for (index, candidate) in candidates.enumerated() {
       if index > 0 { out += "," }
       out += "{\"item\":\(candidate.item),\"source\":\"\(candidate.source.rawValue)\""
       out += ",\"topic\":\(candidate.topic),\"predicted_harm\":"
@@ -34,6 +49,37 @@ enum RankingRequestJSON {
       if let context = candidate.context { out += ",\"context\":\(context)" }
       out += "}"
     }
-    return out + "]}"
+    out += "]"
+  }
+
+  /// Protocol 2: `{"item": [812, 95, …], "source": […], …}`, one entry per candidate in every
+  /// list. An optional feature's list is present when any candidate has it (profiling and
+  /// `last_item` are per request, so all of them do), with `null` for any that has not.
+  private static func columns(_ candidates: [RankingCandidate], into out: inout String) {
+    var separator = "{"
+    func column(_ key: String, optional: Bool = false, _ value: (RankingCandidate) -> String?) {
+      if optional, !candidates.contains(where: { value($0) != nil }) { return }
+      out += separator + "\"" + key + "\":["
+      for (index, candidate) in candidates.enumerated() {
+        if index > 0 { out += "," }
+        out += value(candidate) ?? "null"
+      }
+      out += "]"
+      separator = ","
+    }
+    column("item") { String($0.item) }
+    column("source") { "\"" + $0.source.rawValue + "\"" }
+    column("topic") { String($0.topic) }
+    column("predicted_harm") { $0.predictedHarm.map(String.init) }
+    column("age_days") { String($0.ageDays) }
+    column("popularity") { String($0.popularity) }
+    column("freshness") { $0.freshness.description }
+    column("appeal") { $0.appeal.description }
+    column("declared_interest") { $0.declaredInterest.description }
+    column("affinity", optional: true) { $0.affinity?.description }
+    column("predicted_watch", optional: true) { $0.predictedWatch?.description }
+    column("predicted_engagement", optional: true) { $0.predictedEngagement?.description }
+    column("context", optional: true) { $0.context?.description }
+    out += "}"
   }
 }

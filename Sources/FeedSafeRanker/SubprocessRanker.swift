@@ -1,19 +1,22 @@
 import FeedSafeCore
 import Foundation
 
-/// An external ranker run as a child process speaking protocol 1 of `docs/ranker-protocol.md`:
-/// a handshake, then one `rank` request per page, each answered before the next is sent.
+/// An external ranker run as a child process speaking `docs/ranker-protocol.md`: a handshake
+/// that picks protocol 1 (candidates as objects) or 2 (candidates as columns), then one `rank`
+/// request per page, each answered before the next is sent.
 ///
 /// A class: it owns the process (and, when verifying, a twin) and counts the time spent in the
 /// protocol. `@unchecked Sendable` because exactly one worker thread uses an instance, and
 /// only while that worker simulates a day (`PageRanker`).
 final class SubprocessRanker: PageRanker, @unchecked Sendable {
-  /// The protocol version FeedSafe speaks.
-  static let protocolVersion = 1
+  /// The protocol versions FeedSafe speaks; the ranker's handshake picks one.
+  static let protocolVersions = [1, 2]
 
   private let process: RankerProcess
   /// A second process that answers every `verifyEvery`-th request again (`--verify-ranker`).
   private let twin: RankerProcess?
+  /// The version the ranker's handshake chose.
+  private let version: Int
   private let verifyEvery = 7
   private var sent = 0
   private let clock: ProtocolClock
@@ -25,46 +28,50 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
     let label =
       "ranker of feed '\(feed.name)' (\(command.arguments.joined(separator: " ")); "
       + "arm '\(arm)', seed \(seed))"
+    let versions = Self.protocolVersions.map(String.init).joined(separator: ",")
+    let features = ScoringFeature.allCases.map { RankerJSON.quoted($0.rawValue) }
     let hello =
-      "{\"type\":\"hello\",\"protocol\":\(Self.protocolVersion),\"feed\":"
-      + RankerJSON.quoted(feed.name) + ",\"arm\":" + RankerJSON.quoted(arm)
-      + ",\"seed\":\(seed),\"features\":["
-      + ScoringFeature.allCases.map { RankerJSON.quoted($0.rawValue) }.joined(separator: ",")
-      + "]}"
-    process = try Self.start(command, label: label, hello: hello)
-    twin = verifies ? try Self.start(command, label: label + " (twin)", hello: hello) : nil
+      "{\"type\":\"hello\",\"protocols\":[\(versions)],\"feed\":" + RankerJSON.quoted(feed.name)
+      + ",\"arm\":" + RankerJSON.quoted(arm) + ",\"seed\":\(seed),\"features\":["
+      + features.joined(separator: ",") + "]}"
+    (process, version) = try Self.start(command, label: label, hello: hello)
+    twin = verifies ? try Self.start(command, label: label + " (twin)", hello: hello).0 : nil
     self.clock = clock
   }
 
   private static func start(
     _ command: ExternalRankerCommand, label: String, hello: String
-  ) throws(RankerFailure) -> RankerProcess {
+  ) throws(RankerFailure) -> (RankerProcess, version: Int) {
     let process = try RankerProcess(
       arguments: command.arguments, timeoutSeconds: command.timeoutSeconds, label: label)
     let line = try process.exchange(hello, request: "hello")
     guard let reply = RankerJSON.parse(line), reply["type"] == .string("hello") else {
       throw RankerFailure(
         "\(label): answered the handshake with \(excerpt(line)); expected "
-          + "{\"type\": \"hello\", \"protocol\": \(protocolVersion)}")
+          + "{\"type\": \"hello\", \"protocol\": 1 or 2}")
     }
-    guard reply["protocol"] == .number(Double(protocolVersion)) else {
+    guard case .number(let number) = reply["protocol"], let version = Int(exactly: number),
+      protocolVersions.contains(version)
+    else {
       throw RankerFailure(
         "\(label): speaks protocol \(reply["protocol"].map(describe) ?? "(none)"); "
-          + "FeedSafe speaks \(protocolVersion)")
+          + "FeedSafe speaks 1 and 2")
     }
-    return process
+    return (process, version)
   }
 
   func scores(for request: RankingRequest) throws(RankerFailure) -> [Float] {
     let started = DispatchTime.now().uptimeNanoseconds
     defer { clock.add(pages: 1, nanoseconds: DispatchTime.now().uptimeNanoseconds - started) }
-    let line = RankingRequestJSON.line(request)
+    let line = RankingRequestJSON.line(request, protocol: version)
     let scores = try Self.scores(
-      try process.exchange(line, request: request.id), of: request, label: process.label)
+      try process.exchange(line, request: request.id), of: request, protocol: version,
+      label: process.label)
     sent += 1
     if let twin, sent % verifyEvery == 1 {
       let again = try Self.scores(
-        try twin.exchange(line, request: request.id), of: request, label: twin.label)
+        try twin.exchange(line, request: request.id), of: request, protocol: version,
+        label: twin.label)
       for (position, (first, second)) in zip(scores, again).enumerated()
       where first.bitPattern != second.bitPattern {
         throw RankerFailure(
@@ -77,11 +84,14 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
   }
 
   /// The scores of `reply`, one per candidate in candidate order, after checking that it answers
-  /// `request`, scores each candidate exactly once and every score is a finite `Float`.
+  /// `request`, scores each candidate exactly once and every score is a finite `Float`. Protocol
+  /// 1 answers `[item, score]` pairs in any order, protocol 2 a list in candidate order.
   static func scores(
-    _ line: ArraySlice<UInt8>, of request: RankingRequest, label: String
+    _ line: ArraySlice<UInt8>, of request: RankingRequest, protocol version: Int, label: String
   ) throws(RankerFailure) -> [Float] {
-    let expected = "{\"id\": \"\(request.id)\", \"scores\": [[item, score], ...]}"
+    let expected =
+      "{\"id\": \"\(request.id)\", \"scores\": "
+      + (version == 1 ? "[[item, score], ...]}" : "[score, ...] (one per candidate, in order)}")
     func failure(_ problem: String) -> RankerFailure {
       RankerFailure("\(label): request '\(request.id)': \(problem)")
     }
@@ -92,14 +102,42 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
       throw failure(
         "the answer's id is \(reply["id"].map(describe) ?? "missing"); expected \(expected)")
     }
-    guard case .array(let pairs) = reply["scores"] else {
+    guard case .array(let answers) = reply["scores"] else {
       throw failure("the answer has no 'scores' list; expected \(expected)")
+    }
+    func finite(_ value: RankerJSON, item: Int) throws(RankerFailure) -> Float {
+      let score: Float
+      switch value {
+      case .number(let number): score = Float(number)
+      case .nonFinite(let text):
+        throw failure("item \(item) has a non-finite score (\(text)); scores must be finite")
+      default:
+        throw failure("item \(item)'s score \(describe(value)) is not a number")
+      }
+      guard score.isFinite else {
+        throw failure(
+          "item \(item) has a non-finite score (\(score) as a 32-bit float); scores must be finite")
+      }
+      return score
+    }
+    if version != 1 {
+      guard answers.count == request.candidates.count else {
+        throw failure(
+          "\(answers.count) scores for \(request.candidates.count) candidates; expected \(expected)"
+        )
+      }
+      var scores: [Float] = []
+      scores.reserveCapacity(answers.count)
+      for (answer, candidate) in zip(answers, request.candidates) {
+        scores.append(try finite(answer, item: candidate.item))
+      }
+      return scores
     }
     var position: [Int: Int] = [:]
     for (index, candidate) in request.candidates.enumerated() { position[candidate.item] = index }
     var scores = [Float](repeating: 0, count: request.candidates.count)
     var scored = [Bool](repeating: false, count: request.candidates.count)
-    for pair in pairs {
+    for pair in answers {
       guard case .array(let parts) = pair, parts.count == 2, case .number(let id) = parts[0],
         let item = Int(exactly: id)
       else {
@@ -109,19 +147,7 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
         throw failure("item \(item) is not a candidate of this request (unknown id)")
       }
       guard !scored[index] else { throw failure("item \(item) is scored twice") }
-      let score: Float
-      switch parts[1] {
-      case .number(let value): score = Float(value)
-      case .nonFinite(let text):
-        throw failure("item \(item) has a non-finite score (\(text)); scores must be finite")
-      default:
-        throw failure("item \(item)'s score \(describe(parts[1])) is not a number")
-      }
-      guard score.isFinite else {
-        throw failure(
-          "item \(item) has a non-finite score (\(score) as a 32-bit float); scores must be finite")
-      }
-      scores[index] = score
+      scores[index] = try finite(parts[1], item: item)
       scored[index] = true
     }
     if let missing = scored.firstIndex(of: false) {

@@ -21,6 +21,37 @@ struct ExternalRankerTests {
     #expect(external.stdout == builtIn.stdout)
   }
 
+  /// Whether `python3` imports NumPy, which the protocol-2 example needs. CI sets
+  /// `FEEDSAFE_REQUIRE_NUMPY` so that a missing NumPy fails there instead of skipping.
+  static let numpyAvailable: Bool = {
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", "import numpy"]
+    python.standardError = FileHandle.nullDevice
+    guard (try? python.run()) != nil else { return false }
+    python.waitUntilExit()
+    return python.terminationStatus == 0
+  }()
+
+  static var numpyTestEnabled: Bool {
+    numpyAvailable || ProcessInfo.processInfo.environment["FEEDSAFE_REQUIRE_NUMPY"] != nil
+  }
+
+  @Test(
+    "the NumPy example over protocol 2 (candidates as columns) is bit-identical to the built-in ranker",
+    .enabled(if: numpyTestEnabled))
+  func numpyColumnsMatchBuiltIn() throws {
+    try #require(Self.numpyAvailable, "FEEDSAFE_REQUIRE_NUMPY is set but python3 lacks numpy")
+    let common = ["run", "scenarios/quickstart.yaml", "--format", "json", "--no-store", "-q"]
+    let builtIn = try CLI.run(common + Self.tiny)
+    let external = try CLI.run(
+      common + Self.tiny + ["--verify-ranker", "--feeds", "examples/rankers/engagement-numpy.yaml"])
+    #expect(builtIn.status == 0, "\(builtIn.stderr)")
+    #expect(external.status == 0, "\(external.stderr)")
+    #expect(!builtIn.stdout.isEmpty)
+    #expect(external.stdout == builtIn.stdout)
+  }
+
   struct Fault: CustomTestStringConvertible, Sendable {
     let mode: String
     let message: String
@@ -33,6 +64,8 @@ struct ExternalRankerTests {
     Fault(mode: "malformed", message: "the answer is not JSON: '{\"id\": \"d0.p"),
     Fault(mode: "unknown_id", message: "item 999999999 is not a candidate of this request"),
     Fault(mode: "non_finite", message: "has a non-finite score (NaN); scores must be finite"),
+    Fault(mode: "short_columns", message: " candidates; expected {\"id\": \"d0.p"),
+    Fault(mode: "protocol_3", message: "speaks protocol 3; FeedSafe speaks 1 and 2"),
   ]
 
   @Test(

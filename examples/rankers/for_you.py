@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The regression example's production "for you" feed (scenarios/regression/feeds/current.yaml)
-as an external ranker: engagement.py with that feed's weights."""
+as an external ranker: engagement.py's rule with that feed's weights, scored over protocol 2
+with NumPy (engagement_numpy.py)."""
 import engagement
+import engagement_numpy
 
 engagement.WEIGHTS.update(
     {
@@ -14,4 +16,4 @@ engagement.WEIGHTS.update(
 )
 
 if __name__ == "__main__":
-    engagement.main()
+    engagement_numpy.main()

@@ -3,8 +3,9 @@
 instead of 0.1), which a regression gate should let through."""
 import for_you  # noqa: F401  (sets the production weights)
 import engagement
+import engagement_numpy
 
 engagement.WEIGHTS["freshness"] = engagement.f32(0.12)
 
 if __name__ == "__main__":
-    engagement.main()
+    engagement_numpy.main()

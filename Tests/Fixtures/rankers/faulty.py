@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A ranker that shakes hands, then breaks the protocol on its first page in the way argv[1]
-names: crash, hang, malformed, unknown_id, non_finite or impure (a different score each time)."""
+names: crash, hang, malformed, unknown_id, non_finite, impure (a different score each time),
+short_columns (protocol 2, one score too few) or protocol_3 (a version FeedSafe does not speak)."""
 import json
 import sys
 import time
@@ -10,9 +11,14 @@ calls = 0
 for line in sys.stdin:
     message = json.loads(line)
     if message["type"] == "hello":
-        print(json.dumps({"type": "hello", "protocol": 1}), flush=True)
+        version = {"short_columns": 2, "protocol_3": 3}.get(mode, 1)
+        print(json.dumps({"type": "hello", "protocol": version}), flush=True)
         continue
     calls += 1
+    if mode == "short_columns":
+        scores = [1.0 for _ in message["candidates"]["item"]][1:]
+        print(json.dumps({"id": message["id"], "scores": scores}), flush=True)
+        continue
     items = [c["item"] for c in message["candidates"]]
     scores = [[item, 1.0] for item in items]
     if mode == "crash":
