@@ -23,7 +23,7 @@ extension Population {
         var own = [Float](repeating: 0, count: dims)
         let weight = 1 / Float(max(1, persona.declaredInterests.count)).squareRoot()
         for topic in persona.declaredInterests { own[topic] = weight }
-        interests.append(contentsOf: own)
+        interests.append(row: own)
         for slot in 0..<declaredInterestSlots {
           declaredInterests.append(
             slot < persona.declaredInterests.count ? Int16(persona.declaredInterests[slot]) : -1)

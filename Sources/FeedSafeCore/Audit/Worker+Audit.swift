@@ -6,8 +6,8 @@ extension Worker {
     for person in audit.first..<max(audit.first, people.upperBound) where context.profiling[person]
     {
       let signals = context.audit.persona(of: person).signals
-      let row = (person - people.lowerBound) * dims
-      for d in 0..<min(dims, signals.count) { state.profile[row + d] = Float(signals[d]) }
+      let local = person - people.lowerBound
+      for d in 0..<min(dims, signals.count) { state.profile[local, d] = Float(signals[d]) }
     }
   }
 
@@ -97,10 +97,10 @@ extension Worker {
   private mutating func adopt(_ topics: [Int], person: Int, context: ArmContext) {
     guard !topics.isEmpty else { return }
     let dims = context.dimensionCount
-    let row = (person - people.lowerBound) * dims
+    let local = person - people.lowerBound
     let weight = 1 / Float(topics.count).squareRoot()
-    for d in 0..<dims { state.interests[row + d] = 0 }
-    for topic in topics { state.interests[row + topic] = weight }
+    for d in 0..<dims { state.interests[local, d] = 0 }
+    for topic in topics { state.interests[local, topic] = weight }
   }
 
   /// The account's response under `phase`: the population's choice model, or the script's

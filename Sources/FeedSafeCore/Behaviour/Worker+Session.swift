@@ -124,12 +124,8 @@ extension Worker {
   ) -> (watched: Bool, engaged: Bool) {
     let catalogue = context.world.catalogue
     let behaviour = context.behaviour
-    let dims = context.dimensionCount
-    let row = (person - people.lowerBound) * dims
-    let itemRow = item * dims
     let harm = Int(catalogue.harm[item])
-    var fit: Float = 0
-    for d in 0..<dims { fit += state.interests[row + d] * catalogue.embedding[itemRow + d] }
+    let fit = state.interests.dot(person - people.lowerBound, catalogue.embedding, item)
     var logit =
       behaviour.intercept + behaviour.interestWeight * Double(fit)
       + behaviour.appealWeight * Double(catalogue.appeal[item])
@@ -158,18 +154,12 @@ extension Worker {
   ) {
     let catalogue = context.world.catalogue
     let behaviour = context.behaviour
-    let dims = context.dimensionCount
     let local = person - people.lowerBound
-    let row = local * dims
-    let itemRow = item * dims
     let harm = Int(catalogue.harm[item])
     if watched && context.profiling[person] {
       // The inferred profile learns from what is watched to the end, liked or not (lingering).
-      let rate = Float(behaviour.profileLearningRate)
-      for d in 0..<dims {
-        state.profile[row + d] =
-          (1 - rate) * state.profile[row + d] + rate * catalogue.embedding[itemRow + d]
-      }
+      state.profile.blend(
+        local, toward: catalogue.embedding, item, share: Float(behaviour.profileLearningRate))
       state.observed[local] += 1
     }
     if context.profiling[person] {
@@ -187,9 +177,8 @@ extension Worker {
     }
     tally.engagements[local] += 1
     // Interests drift toward what was engaged with (the rabbit-hole loop).
-    moveInterests(
-      at: row, toward: catalogue.embedding, row: itemRow, share: Float(behaviour.interestDrift),
-      dims: dims)
+    state.interests.blendKeepingUnitLength(
+      local, toward: catalogue.embedding, item, share: Float(behaviour.interestDrift))
     if rng.bernoulli(behaviour.followRate) {
       follow(creator: catalogue.creator[item], local: local, context: context)
     }
@@ -201,26 +190,9 @@ extension Worker {
   mutating func recoverInterests(of person: Int, context: ArmContext) {
     let recovery = Float(context.behaviour.interestRecovery)
     guard recovery > 0 else { return }
-    let dims = context.dimensionCount
-    moveInterests(
-      at: (person - people.lowerBound) * dims, toward: context.world.population.interests,
-      row: person * dims, share: recovery, dims: dims)
-  }
-
-  /// Moves the interests at `interestRow` a share `share` of the way toward `target`'s row
-  /// `targetRow`, kept at unit length.
-  mutating func moveInterests(
-    at interestRow: Int, toward target: ContiguousArray<Float>, row targetRow: Int, share: Float,
-    dims: Int
-  ) {
-    var norm: Float = 0
-    for d in 0..<dims {
-      let value = (1 - share) * state.interests[interestRow + d] + share * target[targetRow + d]
-      state.interests[interestRow + d] = value
-      norm += value * value
-    }
-    norm = norm.squareRoot()
-    if norm > 0 { for d in 0..<dims { state.interests[interestRow + d] /= norm } }
+    state.interests.blendKeepingUnitLength(
+      person - people.lowerBound, toward: context.world.population.interests, person,
+      share: recovery)
   }
 
   /// Adds `creator` to the person's follows if not already followed and a slot is free.

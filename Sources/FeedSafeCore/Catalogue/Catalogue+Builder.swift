@@ -62,7 +62,7 @@ extension Catalogue {
     let contentDimension = ContiguousArray(
       order.indices.map { i in
         var best = 0
-        for d in 1..<dims where draft.embedding[i * dims + d] >= draft.embedding[i * dims + best] {
+        for d in 1..<dims where draft.embedding[i, d] >= draft.embedding[i, best] {
           best = d
         }
         return Int16(best)
@@ -99,7 +99,7 @@ private struct ItemDraft {
   var appeal = ContiguousArray<Float>()
   var duration = ContiguousArray<Int32>()
   var day = ContiguousArray<Int32>()
-  var embedding = ContiguousArray<Float>()
+  var embedding = VectorRows(width: 0)
   var dims = 0
 
   static func generate(spec: CatalogueSpec, seed: UInt64, horizonDays: Int) -> ItemDraft {
@@ -107,7 +107,8 @@ private struct ItemDraft {
     let topicCount = taxonomy.topics.count
     var draft = ItemDraft()
     draft.dims = taxonomy.dimensionCount
-    draft.embedding.reserveCapacity(spec.size * draft.dims)
+    draft.embedding = VectorRows(width: draft.dims)
+    draft.embedding.values.reserveCapacity(spec.size * draft.dims)
     for i in 0..<spec.size {
       var rng = RandomStream(seed: seed, purpose: .items, person: i)
       var category = -1
@@ -134,7 +135,7 @@ private struct ItemDraft {
       var norm: Float = 0
       for x in vector { norm += x * x }
       norm = norm.squareRoot()
-      draft.embedding.append(contentsOf: vector.map { $0 / norm })
+      draft.embedding.append(row: vector.map { $0 / norm })
       let uplift = category >= 0 ? spec.harmAppealUplift[category] : 0
       let appeal = spec.benignAppeal + uplift + spec.appealSpread * rng.normal()
       draft.appeal.append(Float(min(1, max(0, appeal))))
@@ -166,8 +167,9 @@ private struct ItemDraft {
     result.appeal = ContiguousArray(order.map { appeal[$0] })
     result.duration = ContiguousArray(order.map { duration[$0] })
     result.day = ContiguousArray(order.map { day[$0] })
-    result.embedding.reserveCapacity(embedding.count)
-    for i in order { result.embedding.append(contentsOf: embedding[(i * dims)..<((i + 1) * dims)]) }
+    result.embedding = VectorRows(width: dims)
+    result.embedding.values.reserveCapacity(embedding.values.count)
+    for i in order { result.embedding.append(row: embedding.row(i)) }
     return result
   }
 }

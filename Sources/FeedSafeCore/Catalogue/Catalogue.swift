@@ -26,8 +26,8 @@ public struct Catalogue: Sendable {
   public internal(set) var durationSeconds: ContiguousArray<Int32>
   /// Day published (negative: back catalogue).
   public internal(set) var dayPublished: ContiguousArray<Int32>
-  /// Unit-length, non-negative embeddings, `count × dimensionCount`, row-major.
-  public internal(set) var embedding: ContiguousArray<Float>
+  /// Unit-length, non-negative embeddings, one row of `dimensionCount` per item.
+  public internal(set) var embedding: VectorRows
   /// The strongest dimension of each item's embedding (ties: the later, so a harmful item's
   /// theme wins over its gateway): what the platform's content understanding says it is about.
   public internal(set) var contentDimension: ContiguousArray<Int16>

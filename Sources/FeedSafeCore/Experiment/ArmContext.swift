@@ -167,8 +167,8 @@ struct DayState: Sendable {
 /// The part of a person that changes during a run: interests drift, the inferred profile learns,
 /// follows grow, "not interested" marks accumulate.
 struct AudienceState: Sendable {
-  var interests: ContiguousArray<Float>
-  var profile: ContiguousArray<Float>
+  var interests: VectorRows
+  var profile: VectorRows
   var follows: ContiguousArray<Int32>
   var notInterested: ContiguousArray<UInt64>
   var observed: ContiguousArray<Int32>
@@ -179,9 +179,8 @@ struct AudienceState: Sendable {
   init(population: Population, range: Range<Int>) {
     let dims = population.dimensionCount
     let slots = population.followSlots
-    interests = ContiguousArray(
-      population.interests[(range.lowerBound * dims)..<(range.upperBound * dims)])
-    profile = ContiguousArray(repeating: 0, count: range.count * dims)
+    interests = VectorRows(rows: range, of: population.interests)
+    profile = VectorRows(zeros: range.count, width: dims)
     follows = ContiguousArray(
       population.follows[(range.lowerBound * slots)..<(range.upperBound * slots)])
     notInterested = ContiguousArray(repeating: 0, count: range.count)

@@ -220,7 +220,7 @@ extension Worker {
       guard context.profiling[person] else { continue }
       tally.observedDataPoints[local] = state.observed[local]
       var inferred: Int32 = 0
-      for d in 0..<dims where state.profile[local * dims + d] > 0 { inferred += 1 }
+      for d in 0..<dims where state.profile[local, d] > 0 { inferred += 1 }
       tally.inferredDataPoints[local] = inferred
     }
   }

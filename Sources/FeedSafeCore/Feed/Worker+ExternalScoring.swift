@@ -72,19 +72,16 @@ extension Worker {
     let slots = population.declaredInterestSlots
     let declared = (0..<slots).map { Int(population.declaredInterests[person * slots + $0]) }
       .filter { $0 >= 0 }
-    let profile = profiling ? (0..<dims).map { state.profile[local * dims + $0] } : nil
+    let profile = profiling ? Array(state.profile.row(local)) : nil
     let candidates = scratch.candidates.map { candidate -> RankingCandidate in
       let item = Int(candidate.item)
-      let row = item * dims
       var best: Float = 0
-      for topic in declared { best = max(best, catalogue.embedding[row + topic]) }
+      for topic in declared { best = max(best, catalogue.embedding[item, topic]) }
       var affinity: Float?
       var watch: Float?
       var engagement: Float?
-      if let profile {
-        var sum: Float = 0
-        for d in 0..<dims { sum += profile[d] * catalogue.embedding[row + d] }
-        affinity = sum
+      if profile != nil {
+        affinity = state.profile.dot(local, catalogue.embedding, item)
         let personal = scratch.personalFactors[Int(catalogue.contentDimension[item])]
         let lift = today.statistics.predictedLift(
           of: item, segment: scratch.segment, personal: personal, prior: prior)
@@ -92,13 +89,7 @@ extension Worker {
         engagement = lift.engagement
       }
       var similarity: Float?
-      if lastItem >= 0 {
-        var sum: Float = 0
-        for d in 0..<dims {
-          sum += catalogue.embedding[lastItem * dims + d] * catalogue.embedding[row + d]
-        }
-        similarity = sum
-      }
+      if lastItem >= 0 { similarity = catalogue.embedding.dot(lastItem, catalogue.embedding, item) }
       let predicted = Int(catalogue.predictedHarm[item])
       let age = today.day - Int(catalogue.dayPublished[item])
       return RankingCandidate(

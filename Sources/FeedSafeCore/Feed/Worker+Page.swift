@@ -41,12 +41,11 @@ extension Worker {
   /// per segment.
   func audienceSegment(of person: Int, context: ArmContext) -> Int? {
     guard context.profiling[person] else { return nil }
-    let dims = context.dimensionCount
-    let row = (person - people.lowerBound) * dims
+    let local = person - people.lowerBound
     var best = -1
     var strongest: Float = 0
-    for d in 0..<dims where state.profile[row + d] > strongest {
-      strongest = state.profile[row + d]
+    for d in 0..<context.dimensionCount where state.profile[local, d] > strongest {
+      strongest = state.profile[local, d]
       best = d
     }
     if best >= 0 { return best }
@@ -62,7 +61,6 @@ extension Worker {
   ) -> Int {
     let catalogue = context.world.catalogue
     let local = person - people.lowerBound
-    let dims = context.dimensionCount
     switch source {
     case .following:
       let slots = context.world.population.followSlots
@@ -80,8 +78,7 @@ extension Worker {
       return size > 0 ? Int(today.trending[rng.index(below: size)]) : -1
     case .personalised:
       guard context.profiling[person] else { return -1 }
-      return itemNear(
-        row: local * dims, in: state.profile, today: today, context: context, rng: &rng)
+      return itemNear(row: local, of: state.profile, today: today, context: context, rng: &rng)
     case .declaredInterests:
       let population = context.world.population
       let slots = population.declaredInterestSlots
@@ -97,25 +94,24 @@ extension Worker {
         return randomItem(bucket: 0, of: catalogue.everything, today: today, rng: &rng)
       }
       return itemNear(
-        row: lastItem * dims, in: catalogue.embedding, today: today, context: context, rng: &rng)
+        row: lastItem, of: catalogue.embedding, today: today, context: context, rng: &rng)
     case .random:
       return randomItem(bucket: 0, of: catalogue.everything, today: today, rng: &rng)
     }
   }
 
-  /// An item from a dimension drawn in proportion to the weights of `vector[row..<row + dims]`.
+  /// An item from a dimension drawn in proportion to the weights of `vectors`' row `row`.
   private func itemNear(
-    row: Int, in vector: ContiguousArray<Float>, today: DayState, context: ArmContext,
+    row: Int, of vectors: VectorRows, today: DayState, context: ArmContext,
     rng: inout RandomStream
   ) -> Int {
-    let dims = context.dimensionCount
-    var total: Float = 0
-    for d in 0..<dims { total += vector[row + d] }
+    let dims = vectors.width
+    let total = vectors.sum(row)
     guard total > 0 else { return -1 }
     var roll = Float(rng.uniform()) * total
     var chosen = dims - 1
     for d in 0..<dims {
-      roll -= vector[row + d]
+      roll -= vectors[row, d]
       if roll < 0 { chosen = d; break }
     }
     return randomItem(

@@ -18,7 +18,6 @@ extension Worker {
     let policy = context.policies[context.assessedBand[person].position]
     let dims = context.dimensionCount
     let local = person - people.lowerBound
-    let profileRow = local * dims
     let usesProfile = context.profiling[person]
     let wAffinity = usesProfile ? context.weight(.affinity, feed: feed) : 0
     let wPredicted = usesProfile ? context.weight(.predictedEngagement, feed: feed) : 0
@@ -54,15 +53,8 @@ extension Worker {
           of: facts, topicCount: topicCount, policy: policy, notInterested: mask,
           overblocked: &overblocked)
       else { continue }
-      let row = item * dims
       var score: Float = 0
-      if wAffinity > 0 {
-        var affinity: Float = 0
-        for d in 0..<dims {
-          affinity += state.profile[profileRow + d] * catalogue.embedding[row + d]
-        }
-        score += wAffinity * affinity
-      }
+      if wAffinity > 0 { score += wAffinity * state.profile.dot(local, catalogue.embedding, item) }
       if usesPredictions {
         let personal = scratch.personalFactors[Int(facts.contentDimension)]
         let lift = today.statistics.predictedLift(
@@ -79,17 +71,12 @@ extension Worker {
         var best: Float = 0
         for slot in 0..<slots {
           let topic = Int(population.declaredInterests[person * slots + slot])
-          if topic >= 0 { best = max(best, catalogue.embedding[row + topic]) }
+          if topic >= 0 { best = max(best, catalogue.embedding[item, topic]) }
         }
         score += wDeclared * best
       }
       if wContext > 0 {
-        var similarity: Float = 0
-        let lastRow = lastItem * dims
-        for d in 0..<dims {
-          similarity += catalogue.embedding[lastRow + d] * catalogue.embedding[row + d]
-        }
-        score += wContext * similarity
+        score += wContext * catalogue.embedding.dot(lastItem, catalogue.embedding, item)
       }
       candidate.score = score * factor
       candidate.topic = facts.primaryTopic

@@ -17,7 +17,6 @@ extension Worker {
     let policy = context.policies[context.assessedBand[person].position]
     let assessedAge = Int16(context.assessedAge[person])
     let profiled = context.platform.profiledAds[person]
-    let dims = context.dimensionCount
     var best = -1
     var bestScore: Float = -1
     for _ in 0..<max(1, spec.candidatesPerSlot) {
@@ -27,9 +26,9 @@ extension Worker {
       let dimension = Int(inventory.dimension[ad])
       let score: Float
       if profiled {
-        score = state.profile[local * dims + dimension]
+        score = state.profile[local, dimension]
       } else {
-        score = context.world.catalogue.embedding[item * dims + dimension]
+        score = context.world.catalogue.embedding[item, dimension]
       }
       if score > bestScore {
         best = ad
@@ -40,7 +39,7 @@ extension Worker {
     platformTally.ads[local] += 1
     // An ad sits on one topic, so its alignment with the person's interests is that component.
     platformTally.adInterestAlignment[local] += Double(
-      state.interests[local * dims + Int(inventory.dimension[best])])
+      state.interests[local, Int(inventory.dimension[best])])
     if inventory.isRestricted[best] { platformTally.restrictedAds[local] += 1 }
     if profiled { platformTally.profiledAds[local] += 1 }
   }
@@ -49,12 +48,7 @@ extension Worker {
   /// person's interests at that moment (the dot product of two unit vectors, in [0, 1]), the
   /// same measure as for ads, so profiled creator content and ads can be compared.
   mutating func countCommercialImpression(of item: Int, local: Int, context: ArmContext) {
-    let dims = context.dimensionCount
-    let embedding = context.world.catalogue.embedding
-    var alignment: Float = 0
-    for d in 0..<dims {
-      alignment += state.interests[local * dims + d] * embedding[item * dims + d]
-    }
+    let alignment = state.interests.dot(local, context.world.catalogue.embedding, item)
     platformTally.commercialImpressions[local] += 1
     platformTally.commercialInterestAlignment[local] += Double(alignment)
   }

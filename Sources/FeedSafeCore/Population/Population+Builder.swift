@@ -18,7 +18,8 @@ extension Population {
       harmCount: harmCount,
       declaredInterestSlots: spec.maximumDeclaredInterests, followSlots: spec.maximumFollows,
       trueAge: [], declaredAge: [], assessedAge: [], trueBand: [], assessedBand: [],
-      isVulnerable: [], susceptibility: [], interests: [], declaredInterests: [], follows: [],
+      isVulnerable: [], susceptibility: [], interests: VectorRows(width: dims), declaredInterests: [],
+      follows: [],
       overridesDefault: [], segment: [], isNewAccount: [], sessionsPerDay: [], sessionMinutes: [])
     let bandShares = spec.bandSpecs.map(\.share)
     for person in 0..<spec.size {
@@ -44,8 +45,8 @@ extension Population {
       }
       let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
       weights = weights.map { norm > 0 ? $0 / norm : 1 / Double(topicCount).squareRoot() }
-      p.interests.append(contentsOf: weights.map(Float.init))
-      p.interests.append(contentsOf: repeatElement(0, count: dims - topicCount))
+      p.interests.append(
+        row: weights.map(Float.init) + repeatElement(0, count: dims - topicCount))
       let declaredCount = 1 + interestRng.index(below: max(1, spec.maximumDeclaredInterests))
       let declared = Self.topTopics(weights, count: declaredCount)
       for slot in 0..<spec.maximumDeclaredInterests {

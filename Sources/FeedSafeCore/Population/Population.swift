@@ -31,8 +31,9 @@ public struct Population: Sendable {
   public internal(set) var isVulnerable: ContiguousArray<Bool>
   /// Susceptibility per harm category, `count × harmCount`.
   public internal(set) var susceptibility: ContiguousArray<Float>
-  /// Interests at sign-up: unit length, benign topics only, `count × dimensionCount`.
-  public internal(set) var interests: ContiguousArray<Float>
+  /// Interests at sign-up: unit length, benign topics only, one row of `dimensionCount` per
+  /// person.
+  public internal(set) var interests: VectorRows
   /// Declared interests (topic positions, `-1` for an empty slot), `count × declaredInterestSlots`.
   public internal(set) var declaredInterests: ContiguousArray<Int16>
   /// Creators followed at sign-up (`-1` for an empty slot), `count × followSlots`.

@@ -21,13 +21,12 @@ struct CatalogueTests {
   func gatewayAdjacency() {
     let catalogue = Self.catalogue
     let taxonomy = Self.spec.taxonomy
-    let dims = catalogue.dimensionCount
     for item in 0..<catalogue.count where catalogue.harm[item] >= 0 {
       let harm = Int(catalogue.harm[item])
       let topic = Int(catalogue.primaryTopic[item])
       #expect(taxonomy.harms[harm].gatewayTopics.contains(TopicIndex(topic)))
-      #expect(catalogue.embedding[item * dims + taxonomy.topics.count + harm] > 0.5)
-      #expect(catalogue.embedding[item * dims + topic] > 0.4)
+      #expect(catalogue.embedding[item, taxonomy.topics.count + harm] > 0.5)
+      #expect(catalogue.embedding[item, topic] > 0.4)
     }
   }
 

@@ -128,7 +128,7 @@ struct PathwayTests {
         if ResponseLog.Response(entry).segment != nil { segmented += 1 }
       }
     }
-    let profileMass = worker.state.profile.reduce(0, +)
+    let profileMass = worker.state.profile.values.reduce(0, +)
     let personalMass = worker.state.responses.total.reduce(0) { $0 + $1.impressions }
     #expect(logged > 0)
     if profilingOn {

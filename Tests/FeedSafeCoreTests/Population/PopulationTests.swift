@@ -98,10 +98,9 @@ struct PopulationTests {
     "interests are unit vectors on benign topics only, and declared interests are the strongest")
   func interests() {
     let population = Self.build(size: 500)
-    let dims = population.dimensionCount
     let topics = Defaults.topics.count
     for person in 0..<population.count {
-      let row = Array(population.interests[(person * dims)..<((person + 1) * dims)])
+      let row = Array(population.interests.row(person))
       let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
       #expect(abs(norm - 1) < 1e-4)
       #expect(row[topics...].allSatisfy { $0 == 0 })
