@@ -18,9 +18,9 @@ extension Population {
       harmCount: harmCount,
       declaredInterestSlots: spec.maximumDeclaredInterests, followSlots: spec.maximumFollows,
       trueAge: [], declaredAge: [], assessedAge: [], trueBand: [], assessedBand: [],
-      isVulnerable: [], susceptibility: [], interests: VectorRows(width: dims), declaredInterests: [],
-      follows: [],
-      overridesDefault: [], segment: [], isNewAccount: [], sessionsPerDay: [], sessionMinutes: [])
+      isVulnerable: [], susceptibility: [], interests: VectorRows(width: dims),
+      declaredInterests: [], follows: [], overridesDefault: [], segment: [], isNewAccount: [],
+      sessionsPerDay: [], sessionMinutes: [])
     let bandShares = spec.bandSpecs.map(\.share)
     for person in 0..<spec.size {
       var ageRng = RandomStream(seed: seed, purpose: .age, person: person)
