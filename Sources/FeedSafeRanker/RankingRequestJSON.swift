@@ -25,7 +25,7 @@ enum RankingRequestJSON {
     if version == 1 {
       rows(request.candidates, into: &out)
     } else {
-      columns(request.candidates, into: &out)
+      columns(request, into: &out)
     }
     return out + "}"
   }
@@ -53,12 +53,13 @@ enum RankingRequestJSON {
   }
 
   /// Protocol 2: `{"item": [812, 95, …], "source": […], …}`, one entry per candidate in every
-  /// list. An optional feature's list is present when any candidate has it (profiling and
-  /// `last_item` are per request, so all of them do), with `null` for any that has not.
-  private static func columns(_ candidates: [RankingCandidate], into out: inout String) {
+  /// list. The profiling features' lists are present exactly where the request has a profile,
+  /// `context` where it has a last item (so also on an empty page), `null` for a value missing.
+  private static func columns(_ request: RankingRequest, into out: inout String) {
+    let candidates = request.candidates
     var separator = "{"
-    func column(_ key: String, optional: Bool = false, _ value: (RankingCandidate) -> String?) {
-      if optional, !candidates.contains(where: { value($0) != nil }) { return }
+    func column(_ key: String, when present: Bool = true, _ value: (RankingCandidate) -> String?) {
+      guard present else { return }
       out += separator + "\"" + key + "\":["
       for (index, candidate) in candidates.enumerated() {
         if index > 0 { out += "," }
@@ -76,10 +77,11 @@ enum RankingRequestJSON {
     column("freshness") { $0.freshness.description }
     column("appeal") { $0.appeal.description }
     column("declared_interest") { $0.declaredInterest.description }
-    column("affinity", optional: true) { $0.affinity?.description }
-    column("predicted_watch", optional: true) { $0.predictedWatch?.description }
-    column("predicted_engagement", optional: true) { $0.predictedEngagement?.description }
-    column("context", optional: true) { $0.context?.description }
+    let profiled = request.profile != nil
+    column("affinity", when: profiled) { $0.affinity?.description }
+    column("predicted_watch", when: profiled) { $0.predictedWatch?.description }
+    column("predicted_engagement", when: profiled) { $0.predictedEngagement?.description }
+    column("context", when: request.lastItem != nil) { $0.context?.description }
     out += "}"
   }
 }

@@ -31,11 +31,22 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
     let versions = Self.protocolVersions.map(String.init).joined(separator: ",")
     let features = ScoringFeature.allCases.map { RankerJSON.quoted($0.rawValue) }
     let hello =
-      "{\"type\":\"hello\",\"protocols\":[\(versions)],\"feed\":" + RankerJSON.quoted(feed.name)
+      "{\"type\":\"hello\",\"protocol\":1,\"protocols\":[\(versions)],\"feed\":"
+      + RankerJSON.quoted(feed.name)
       + ",\"arm\":" + RankerJSON.quoted(arm) + ",\"seed\":\(seed),\"features\":["
       + features.joined(separator: ",") + "]}"
     (process, version) = try Self.start(command, label: label, hello: hello)
-    twin = verifies ? try Self.start(command, label: label + " (twin)", hello: hello).0 : nil
+    if verifies {
+      let (twin, twinVersion) = try Self.start(command, label: label + " (twin)", hello: hello)
+      guard twinVersion == version else {
+        throw RankerFailure(
+          "\(label): is not deterministic: its twin chose protocol \(twinVersion) in the same "
+            + "handshake, the first process \(version)")
+      }
+      self.twin = twin
+    } else {
+      twin = nil
+    }
     self.clock = clock
   }
 

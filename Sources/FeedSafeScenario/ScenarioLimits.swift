@@ -19,11 +19,15 @@ public struct ScenarioLimits: Sendable, Equatable {
   /// the YAML library hashes such keys with their aliases expanded, which a file can make
   /// exponentially slow.
   public var complexKeys: Int
+  /// Whether a feed may name an external ranker, a command FeedSafe would run (default no): a
+  /// scenario from a pull request must not run a program of its choosing unless the person
+  /// running FeedSafe says so (`--allow-rankers`).
+  public var allowsExternalRankers: Bool
 
   /// Limits from their parts; every argument defaults to the standard value.
   public init(
     fileBytes: Int = 1 << 20, scalarBytes: Int = 64 << 10, depth: Int = 64, aliases: Int = 1_000,
-    expandedNodes: Int = 100_000, complexKeys: Int = 0
+    expandedNodes: Int = 100_000, complexKeys: Int = 0, allowsExternalRankers: Bool = false
   ) {
     self.fileBytes = fileBytes
     self.scalarBytes = scalarBytes
@@ -31,8 +35,14 @@ public struct ScenarioLimits: Sendable, Equatable {
     self.aliases = aliases
     self.expandedNodes = expandedNodes
     self.complexKeys = complexKeys
+    self.allowsExternalRankers = allowsExternalRankers
   }
 
   /// The limits `feedsafe` uses.
   public static let standard = ScenarioLimits()
+
+  /// The standard limits, with external rankers allowed or not.
+  public static func standard(allowingExternalRankers allowed: Bool) -> ScenarioLimits {
+    ScenarioLimits(allowsExternalRankers: allowed)
+  }
 }

@@ -197,6 +197,14 @@ extension ScenarioParser {
     }
     let timeout = reader.number(
       fields["timeout_seconds"], name: "timeout_seconds", range: 0.001...3_600, fallback: 10)
+    guard limits.allowsExternalRankers else {
+      reader.fail(
+        at: commandNode,
+        "'\(context).command' would run '\(arguments.joined(separator: " "))'; scenario files are "
+          + "untrusted input, so FeedSafe runs a ranker's command only with --allow-rankers "
+          + "(docs/security.md)")
+      return nil
+    }
     return .external(ExternalRankerCommand(arguments: arguments, timeoutSeconds: timeout))
   }
 }

@@ -29,9 +29,9 @@ struct RunResumption {
   /// from the paths it stored (relative to the current folder, as when it started), with the
   /// run's sizes, horizon, burn-in and seeds. Refuses, saying why, when a file changed since
   /// (its inputs hash differs), so results of two versions are never mixed in one run.
-  static func prepare(_ reference: String, store: RunStore, includeRoot: String?) throws
-    -> RunResumption
-  {
+  static func prepare(
+    _ reference: String, store: RunStore, includeRoot: String?, limits: ScenarioLimits
+  ) throws -> RunResumption {
     let record = try store.resumableRun(reference)
     let feeds = record.provenance.feedFiles
     for path in [record.scenarioPath] + feeds where !FileManager.default.fileExists(atPath: path) {
@@ -40,7 +40,7 @@ struct RunResumption {
       )
     }
     let loaded = try Scenario.load(
-      path: record.scenarioPath, feedOverrides: feeds, includeRoot: includeRoot)
+      path: record.scenarioPath, feedOverrides: feeds, includeRoot: includeRoot, limits: limits)
     var spec = loaded.spec
     spec.population.size = record.people
     spec.catalogue.size = record.items

@@ -51,6 +51,16 @@ struct ScenarioOptions: ParsableArguments {
       valueName: "dir"))
   var includeRoot: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Run the external rankers the scenario's feeds name (their 'ranker: {command: …}'); without it such a scenario is refused, since scenario files are untrusted input."
+    ))
+  var allowRankers = false
+
+  /// The limits the scenario is read with: the standard ones, with rankers as `--allow-rankers`
+  /// says.
+  var limits: ScenarioLimits { .standard(allowingExternalRankers: allowRankers) }
+
   /// The scenario with the overrides applied.
   func load() throws -> Scenario {
     guard let file else { throw CommandFailure.badInput("missing the scenario file (FILE)") }
@@ -58,7 +68,7 @@ struct ScenarioOptions: ParsableArguments {
       throw CommandFailure.badInput("--feeds: no such file '\(feedFile)'")
     }
     var scenario = try Scenario.load(
-      path: file, feedOverrides: feedFiles, includeRoot: includeRoot)
+      path: file, feedOverrides: feedFiles, includeRoot: includeRoot, limits: limits)
     var spec = scenario.spec
     if let seeds { spec.replications = try positive(seeds, "--seeds") }
     if let seed { spec.seed = seed }

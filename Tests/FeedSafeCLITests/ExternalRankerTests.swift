@@ -6,7 +6,7 @@ struct ExternalRankerTests {
   /// A world small enough for a Python ranker to score every page in seconds.
   static let tiny = [
     "--people", "120", "--items", "1200", "--days", "2", "--burn-in", "1", "--seeds", "1",
-    "--include-root", ".",
+    "--include-root", ".", "--allow-rankers",
   ]
 
   @Test("the Python engagement example gives metrics bit-identical to the built-in ranker")
@@ -88,6 +88,24 @@ struct ExternalRankerTests {
     let runs = try CLI.run(["runs", "--db", db])
     #expect(runs.stdout.contains("failed"), "\(runs.stdout)")
     #expect(!runs.stdout.contains("complete"), "\(runs.stdout)")
+  }
+
+  @Test("without --allow-rankers a scenario naming a ranker is refused (exit 2) and nothing runs")
+  func rankersNeedPermission() throws {
+    let result = try CLI.run(
+      ["run", "scenarios/quickstart.yaml", "--no-store", "-q"] + Self.tiny.dropLast() + [
+        "--feeds", "Tests/Fixtures/rankers/faulty-crash.yaml",
+      ])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.contains(
+        "faulty-crash.yaml:5:14: error: '"),
+      "\(result.stderr)")
+    #expect(
+      result.stderr.contains("ranker.command' would run 'python3 Tests/Fixtures/rankers/faulty.py"),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("only with --allow-rankers"), "\(result.stderr)")
+    #expect(!result.stderr.contains("faulty ranker: giving up"), "\(result.stderr)")
   }
 
   @Test("--verify-ranker fails a ranker that answers the same request differently")

@@ -42,6 +42,14 @@ struct BadScenarioTests {
     #expect(error.description == bad.expectedMessage)
   }
 
+  @Test("the same external ranker is accepted once the person running FeedSafe allows rankers")
+  func rankerAllowed() throws {
+    let bad = try #require(BadScenario.all.first { $0.name == "ranker-not-allowed.yaml" })
+    let scenario = try Scenario.parse(
+      bad.yaml, file: bad.name, limits: .standard(allowingExternalRankers: true))
+    #expect(scenario.spec.feeds.contains { $0.ranker != .weighted })
+  }
+
   @Test("a missing file is reported with its path")
   func missingFile() throws {
     let error = try #require(throws: ScenarioError.self) {

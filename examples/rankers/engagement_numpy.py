@@ -14,19 +14,24 @@ import os
 import sys
 
 # One thread per ranker: FeedSafe runs one ranker process per worker thread already, and idle
-# BLAS threads spinning would take the cores the engine needs.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# BLAS or OpenMP threads spinning would take the cores the engine needs.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 import numpy as np  # noqa: E402
 
 import engagement
 
 PROTOCOL = 2
+# The same dict as engagement.WEIGHTS: a script that changes the weights changes its entries in
+# place (engagement.WEIGHTS["popularity"] = …), as for_you.py does.
 WEIGHTS = engagement.WEIGHTS
 
 
 def scores(request):
     """The weighted score of every candidate of `request`, as float32, in candidate order."""
     columns = request["candidates"]
+    if not columns["item"]:
+        return np.zeros(0, dtype=np.float32)
     weight = {name: np.float32(value) for name, value in WEIGHTS.items()}
     zero = np.float32(0)
     profiled = "profile" in request["person"]

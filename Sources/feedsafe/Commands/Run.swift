@@ -70,7 +70,7 @@ struct Run: ParsableCommand {
     if let resume {
       let store = try store.openForWriting()
       let resumption = try RunResumption.prepare(
-        resume, store: store, includeRoot: scenario.includeRoot)
+        resume, store: store, includeRoot: scenario.includeRoot, limits: scenario.limits)
       let outcome = try ScenarioExecution.resume(
         resumption, store: store, threads: threads, quiet: quiet)
       var document = ResultsDocument(

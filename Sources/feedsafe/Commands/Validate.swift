@@ -19,6 +19,9 @@ struct Validate: ParsableCommand {
       valueName: "dir"))
   var includeRoot: String?
 
+  @Flag(help: "Accept feeds that name an external ranker (as 'run --allow-rankers'); none is run.")
+  var allowRankers = false
+
   @Option(
     parsing: .unconditional,
     help: "Worker threads assumed for the memory estimate (as 'run --threads').")
@@ -29,7 +32,9 @@ struct Validate: ParsableCommand {
     var tooLarge: [String] = []
     for file in files {
       do {
-        let scenario = try Scenario.load(path: file, includeRoot: includeRoot)
+        let scenario = try Scenario.load(
+          path: file, includeRoot: includeRoot,
+          limits: .standard(allowingExternalRankers: allowRankers))
         let spec = scenario.spec
         if let problem = MemoryCheck.problem(spec: spec, threads: max(1, threads)) {
           tooLarge.append("\(file): error: \(problem)")
