@@ -28,7 +28,7 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
     let label =
       "ranker of feed '\(feed.name)' (\(command.arguments.joined(separator: " ")); "
       + "arm '\(arm)', seed \(seed))"
-    let versions = Self.protocolVersions.map(String.init).joined(separator: ",")
+    let versions = Self.spoken(joinedBy: ",")
     let features = ScoringFeature.allCases.map { RankerJSON.quoted($0.rawValue) }
     let hello =
       "{\"type\":\"hello\",\"protocol\":1,\"protocols\":[\(versions)],\"feed\":"
@@ -59,16 +59,21 @@ final class SubprocessRanker: PageRanker, @unchecked Sendable {
     guard let reply = RankerJSON.parse(line), reply["type"] == .string("hello") else {
       throw RankerFailure(
         "\(label): answered the handshake with \(excerpt(line)); expected "
-          + "{\"type\": \"hello\", \"protocol\": 1 or 2}")
+          + "{\"type\": \"hello\", \"protocol\": \(spoken(joinedBy: " or "))}")
     }
     guard case .number(let number) = reply["protocol"], let version = Int(exactly: number),
       protocolVersions.contains(version)
     else {
       throw RankerFailure(
         "\(label): speaks protocol \(reply["protocol"].map(describe) ?? "(none)"); "
-          + "FeedSafe speaks 1 and 2")
+          + "FeedSafe speaks \(spoken(joinedBy: " and "))")
     }
     return (process, version)
+  }
+
+  /// The versions FeedSafe speaks, for messages: `1 or 2`, `1 and 2`.
+  private static func spoken(joinedBy separator: String) -> String {
+    protocolVersions.map(String.init).joined(separator: separator)
   }
 
   func scores(for request: RankingRequest) throws(RankerFailure) -> [Float] {

@@ -80,7 +80,7 @@ extension Worker {
       var affinity: Float?
       var watch: Float?
       var engagement: Float?
-      if profile != nil {
+      if profiling {
         affinity = state.profile.dot(local, catalogue.embedding, item)
         let personal = scratch.personalFactors[Int(catalogue.contentDimension[item])]
         let lift = today.statistics.predictedLift(
