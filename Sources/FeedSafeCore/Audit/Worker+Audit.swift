@@ -35,16 +35,19 @@ extension Worker {
       state.responses.forget(
         person: person - people.lowerBound, keeping: Float(context.learning.dailyRetention))
     }
-    scratch.sessionItems.removeAll()
+    pipeline.startSession()
     var cursor = audit.cursors[cursorIndex]
     var elapsed: Int64 = 0
     var lastItem = -1
     session: while elapsed < budget {
-      _ = buildPage(
-        for: person, lastItem: lastItem, today: today, context: context, rng: &candidateRng)
-      if scratch.page.isEmpty { break }
-      for position in scratch.page.indices {
-        let item = Int(scratch.page[position])
+      let viewer = buildPage(
+        for: person, lastItem: lastItem, today: today, context: context, rng: &candidateRng
+      ).viewer
+      let page = pipeline.page
+      let sources = pipeline.pageSources
+      if page.isEmpty { break }
+      for position in page.indices {
+        let item = Int(page[position])
         let phase = persona.phases[cursor.phase]
         let response = scriptedResponse(
           to: item, person: person, phase: phase, policy: policy, context: context,
@@ -54,14 +57,14 @@ extension Worker {
         recordImpression(of: item, person: person, seconds: seconds, context: context)
         if context.audit.spec.affectsPlatform {
           responses.append(
-            item: item, segment: scratch.segment, watched: response.watched,
+            item: item, segment: viewer.segment, watched: response.watched,
             engaged: response.engaged)
         }
-        _ = scratch.sessionItems.insert(item)
+        pipeline.markViewed(item)
         audit.impressions.append(
           AuditImpression(
             account: account, day: Int16(measuredDay), phase: Int16(cursor.phase),
-            position: Int16(position), source: scratch.pageSources[position],
+            position: Int16(position), source: sources[position],
             watched: response.watched, engaged: response.engaged, item: Int32(item),
             secondsBefore: Int32(cursor.seconds), seconds: Int32(seconds)))
         lastItem = item

@@ -26,24 +26,25 @@ extension Worker {
     let policy = context.policies[context.assessedBand[person].position]
     var impressionsToday: Int64 = 0
     var secondsToday: Int64 = 0
-    for m in 0..<context.measures.count { scratch.harmfulToday[m] = 0 }
+    for m in 0..<context.measures.count { harmfulToday[m] = 0 }
     recoverInterests(of: person, context: context)
     if context.profiling[person] {
       state.responses.forget(person: local, keeping: Float(context.learning.dailyRetention))
     }
 
     for _ in 0..<sessions {
-      scratch.sessionItems.removeAll()
+      pipeline.startSession()
       var lastItem = -1
       var elapsed: Int64 = 0
       var sessionOver = false
       while !sessionOver {
-        let overblocked = buildPage(
+        let (viewer, overblocked) = buildPage(
           for: person, lastItem: lastItem, today: today, context: context, rng: &candidateRng)
         tally.overblocked[local] += overblocked
-        if scratch.page.isEmpty { break }
-        for position in scratch.page.indices {
-          let item = Int(scratch.page[position])
+        let page = pipeline.page
+        if page.isEmpty { break }
+        for position in page.indices {
+          let item = Int(page[position])
           let response = react(
             to: item, person: person, policy: policy, context: context, rng: &choiceRng)
           let duration = Int64(context.world.catalogue.durationSeconds[item])
@@ -51,10 +52,10 @@ extension Worker {
           if response.watched { tally.watched[local] += 1 }
           recordImpression(of: item, person: person, seconds: seconds, context: context)
           responses.append(
-            item: item, segment: scratch.segment, watched: response.watched,
+            item: item, segment: viewer.segment, watched: response.watched,
             engaged: response.engaged)
           // viewed: never a candidate again this session
-          _ = scratch.sessionItems.insert(item)
+          pipeline.markViewed(item)
           impressionsToday += 1
           secondsToday += seconds
           elapsed += seconds
@@ -79,7 +80,7 @@ extension Worker {
       daily.impressions[cell] += impressionsToday
       daily.feedSeconds[cell] += secondsToday
       for m in 0..<context.measures.count {
-        daily.harmful[cell * context.measures.count + m] += Int64(scratch.harmfulToday[m])
+        daily.harmful[cell * context.measures.count + m] += Int64(harmfulToday[m])
       }
     }
   }
@@ -103,7 +104,7 @@ extension Worker {
       let cell = local * measures + m
       if members & (1 << UInt64(m)) != 0 {
         tally.harmful[cell] += 1
-        scratch.harmfulToday[m] += 1
+        harmfulToday[m] += 1
         if tally.firstExposureSeconds[cell] < 0 { tally.firstExposureSeconds[cell] = before }
         tally.currentStreak[cell] += 1
         tally.longestStreak[cell] = max(tally.longestStreak[cell], tally.currentStreak[cell])

@@ -57,7 +57,7 @@ public enum ArmSimulation {
       }
       today.measuredDay = day >= spec.burnInDays ? day - spec.burnInDays : nil
       simulateDay(today, workers: &workers, context: context)
-      if let failure = workers.lazy.compactMap(\.rankerFailure).first { throw failure }
+      if let failure = workers.lazy.compactMap(\.pipeline.rankerFailure).first { throw failure }
       advance(&today, workers: &workers, context: context, spec: spec)
       onDay(day)
     }

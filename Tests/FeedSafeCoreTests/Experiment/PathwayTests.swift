@@ -184,8 +184,8 @@ struct PathwayTests {
       for person in 0..<20 {
         var rng = RandomStream(seed: 9, purpose: .candidates, person: person, day: 5)
         _ = worker.buildPage(for: person, lastItem: -1, today: today, context: context, rng: &rng)
-        let flagged = Set(worker.scratch.candidates.filter(\.isExplore).map(\.item))
-        explored += worker.scratch.page.filter { flagged.contains($0) }.count
+        let flagged = Set(worker.pipeline.candidates.filter(\.isExplore).map(\.item))
+        explored += worker.pipeline.page.filter { flagged.contains($0) }.count
       }
       return explored
     }

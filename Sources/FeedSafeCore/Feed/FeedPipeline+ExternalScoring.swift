@@ -1,67 +1,44 @@
-extension Worker {
-  /// Scores the page's candidates with an external ranker, then applies the person's band policy
-  /// to its scores exactly as ``scoreAndFilter(for:lastItem:feed:today:context:)`` does to the
-  /// weighted rule's: "not interested" and harm filters drop candidates, down-ranking scales
-  /// scores, and the caps of ``rankIntoPage(feed:policy:context:rng:)`` follow. The ranker sees
-  /// what the platform may use about the person: the profile only where profiling is allowed.
+extension FeedPipeline {
+  /// The external ranker of step 2: sends the page's request and takes its scores, one per
+  /// candidate in candidate order. The ranker sees what the platform may use about the person:
+  /// the profile only where profiling is allowed; never the items' true harm labels.
   ///
-  /// On a failure the page stays empty (ending the session) and the failure is kept in
-  /// ``rankerFailure``; the arm stops at the end of the day with it.
-  /// Returns the number of truly benign items removed by a harm filter (over-blocking).
+  /// On a failure the candidates are dropped, so the page stays empty (ending the session), and
+  /// the failure is kept in ``rankerFailure``; the arm stops at the end of the day with it.
   mutating func scoreExternally(
-    with ranker: any PageRanker, for person: Int, lastItem: Int, today: DayState,
+    with ranker: any PageRanker, for viewer: Viewer, state: AudienceState, today: DayState,
     context: ArmContext
-  ) -> Int32 {
+  ) {
     guard rankerFailure == nil else {
-      scratch.candidates.removeAll(keepingCapacity: true)
-      return 0
+      candidates.removeAll(keepingCapacity: true)
+      return
     }
-    let request = rankingRequest(for: person, lastItem: lastItem, today: today, context: context)
-    let scores: [Float]
+    let request = rankingRequest(for: viewer, state: state, today: today, context: context)
     do throws(RankerFailure) {
-      scores = try ranker.scores(for: request)
+      let scores = try ranker.scores(for: request)
+      for position in candidates.indices { candidates[position].score = scores[position] }
     } catch {
       rankerFailure = error
-      scratch.candidates.removeAll(keepingCapacity: true)
-      return 0
+      candidates.removeAll(keepingCapacity: true)
     }
-    let catalogue = context.world.catalogue
-    let policy = context.policies[context.assessedBand[person].position]
-    let mask = state.notInterested[person - people.lowerBound]
-    var overblocked: Int32 = 0
-    var kept = 0
-    for position in scratch.candidates.indices {
-      var candidate = scratch.candidates[position]
-      let facts = today.scoringRows[Int(candidate.item)]
-      guard
-        let factor = Self.policyFactor(
-          of: facts, topicCount: catalogue.taxonomy.topics.count, policy: policy,
-          notInterested: mask, overblocked: &overblocked)
-      else { continue }
-      candidate.score = scores[position] * factor
-      candidate.topic = facts.primaryTopic
-      candidate.isPredictedHarmful = facts.predictedHarm >= 0
-      scratch.candidates[kept] = candidate
-      kept += 1
-    }
-    scratch.candidates.removeLast(scratch.candidates.count - kept)
-    return overblocked
   }
 
   /// The request for the page being built: every feature the weighted rule could use, computed
   /// with the same arithmetic, so a ranker that weights them alike reproduces it bit for bit.
   private mutating func rankingRequest(
-    for person: Int, lastItem: Int, today: DayState, context: ArmContext
+    for viewer: Viewer, state: AudienceState, today: DayState, context: ArmContext
   ) -> RankingRequest {
     let catalogue = context.world.catalogue
     let population = context.world.population
     let dims = context.dimensionCount
-    let local = person - people.lowerBound
-    let profiling = context.profiling[person]
+    let local = viewer.row
+    let person = viewer.person
+    let lastItem = viewer.lastItem
+    let profiling = viewer.isProfiled
     let prior = today.prior
     if profiling {
       for d in 0..<dims {
-        scratch.personalFactors[d] = state.responses.factor(
+        personalFactors[d] = state.responses.factor(
           person: local, dimension: d, prior: prior)
       }
     }
@@ -73,7 +50,7 @@ extension Worker {
     let declared = (0..<slots).map { Int(population.declaredInterests[person * slots + $0]) }
       .filter { $0 >= 0 }
     let profile = profiling ? Array(state.profile.row(local)) : nil
-    let candidates = scratch.candidates.map { candidate -> RankingCandidate in
+    let candidates = candidates.map { candidate -> RankingCandidate in
       let item = Int(candidate.item)
       var best: Float = 0
       for topic in declared { best = max(best, catalogue.embedding[item, topic]) }
@@ -82,9 +59,9 @@ extension Worker {
       var engagement: Float?
       if profiling {
         affinity = state.profile.dot(local, catalogue.embedding, item)
-        let personal = scratch.personalFactors[Int(catalogue.contentDimension[item])]
+        let personal = personalFactors[Int(catalogue.contentDimension[item])]
         let lift = today.statistics.predictedLift(
-          of: item, segment: scratch.segment, personal: personal, prior: prior)
+          of: item, segment: viewer.segment, personal: personal, prior: prior)
         watch = lift.watch
         engagement = lift.engagement
       }
@@ -102,7 +79,7 @@ extension Worker {
     }
     return RankingRequest(
       id: "d\(today.day).p\(person).\(requestCounter.page)", day: today.day,
-      band: population.bands.names[context.assessedBand[person].position],
+      band: population.bands.names[viewer.band.position],
       declaredInterests: declared, profile: profile,
       observedEvents: profiling ? Int(state.observed[local]) : nil,
       lastItem: lastItem >= 0 ? lastItem : nil,

@@ -1,5 +1,5 @@
-extension Worker {
-  /// Fills the page slot by slot with the best-scored candidate not yet placed that keeps the
+extension FeedPipeline {
+  /// Step 4: fills ``page`` slot by slot with the best-scored candidate not yet placed that keeps the
   /// policy's caps (highest score first, lower item row on ties, so the order never depends on
   /// how candidates were drawn): at most `maximumHarmfulPerPage` items *predicted* harmful, and no
   /// more than `maximumSameTopicInRow` consecutive items of one topic. A candidate that would break
@@ -9,25 +9,23 @@ extension Worker {
   /// of the best overall (exploration); policy filters and caps apply to it all the same.
   /// - Complexity: O(page size × candidates) comparisons over one small array; candidate lists are
   ///   short (tens of items).
-  mutating func rankIntoPage(
-    feed: FeedDefinition, policy: BandPolicy, context: ArmContext, rng: inout RandomStream
-  ) {
-    scratch.page.removeAll(keepingCapacity: true)
-    scratch.pageSources.removeAll(keepingCapacity: true)
+  mutating func assemblePage(feed: FeedDefinition, policy: BandPolicy, rng: inout RandomStream) {
+    page.removeAll(keepingCapacity: true)
+    pageSources.removeAll(keepingCapacity: true)
     var caps = PageCaps(
       harmful: policy.maximumHarmfulPerPage ?? Int.max,
       sameTopicInRow: policy.maximumSameTopicInRow ?? Int.max)
-    while scratch.page.count < feed.pageSize {
+    while page.count < feed.pageSize {
       let explores = feed.exploration > 0 && rng.bernoulli(feed.exploration)
       var chosen = explores ? bestCandidate(exploreOnly: true, caps: caps) : -1
       // An exploration slot with no eligible `random` candidate shows the best one overall.
       if chosen < 0 { chosen = bestCandidate(exploreOnly: false, caps: caps) }
       guard chosen >= 0 else { break }
-      scratch.candidates[chosen].isPlaced = true
-      let candidate = scratch.candidates[chosen]
+      candidates[chosen].isPlaced = true
+      let candidate = candidates[chosen]
       caps.place(topic: candidate.topic, isPredictedHarmful: candidate.isPredictedHarmful)
-      scratch.page.append(candidate.item)
-      scratch.pageSources.append(candidate.source)
+      page.append(candidate.item)
+      pageSources.append(candidate.source)
     }
   }
 
@@ -37,8 +35,8 @@ extension Worker {
     var best = -1
     var bestScore: Float = 0
     var bestItem: Int32 = 0
-    for position in scratch.candidates.indices {
-      let candidate = scratch.candidates[position]
+    for position in candidates.indices {
+      let candidate = candidates[position]
       guard !candidate.isPlaced, !exploreOnly || candidate.isExplore,
         caps.allows(topic: candidate.topic, isPredictedHarmful: candidate.isPredictedHarmful)
       else { continue }
