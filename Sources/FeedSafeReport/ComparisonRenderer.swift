@@ -15,18 +15,6 @@ public enum ComparisonFormat: String, CaseIterable, Sendable {
 
 /// Orders and renders comparison rows: children first, the most important metrics first.
 public enum ComparisonRenderer {
-  /// Metrics in the order readers look for them.
-  public static let importance: [Metric] = [
-    .exposurePerThousand, .reach, .minutesToFirst, .streakP95, .amplification, .exposuresPerHour,
-    .drift,
-    .overblockingPerThousand, .contactedByUnknownAdult, .badActorContact,
-    .acceptedStrangerRequestsPer30Days,
-    .strangerRequestsPer30Days, .locationVisibleToStrangers, .locatedContact,
-    .restrictedAdsPerThousandAds,
-    .profiledAdsShare, .adsPerHour, .commercialContentPerThousand, .dataPoints, .dataPointsProvided,
-    .dataPointsObserved, .dataPointsInferred, .onPlatform, .minutesPerDay,
-  ]
-
   /// `rows` in reading order, keeping every category only for `exposure_per_1k` unless `detail`.
   public static func arrange(
     _ rows: [ComparisonRow], arms: [String], cohorts: [String], childCohorts: Set<String>,
@@ -49,11 +37,11 @@ public enum ComparisonRenderer {
             || groups.contains(row.category)))
     }.sorted {
       (
-        rank(cohortOrder, $0.cohort), importance.firstIndex(of: $0.metric) ?? 99,
+        rank(cohortOrder, $0.cohort), $0.metric.reportRank,
         rank(categoryOrder, $0.category), armRank($0.other)
       )
         < (
-          rank(cohortOrder, $1.cohort), importance.firstIndex(of: $1.metric) ?? 99,
+          rank(cohortOrder, $1.cohort), $1.metric.reportRank,
           rank(categoryOrder, $1.category), armRank($1.other)
         )
     }

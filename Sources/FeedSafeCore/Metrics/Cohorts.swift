@@ -23,8 +23,8 @@ public struct Cohorts: Sendable, Equatable {
     names =
       bands.names
       + [
-        Self.children, Self.everyone, "children_assessed_as_adult", "children_vulnerable",
-        "children_not_vulnerable",
+        Self.children, Self.everyone, Self.childrenAssessedAsAdult, Self.childrenVulnerable,
+        Self.childrenNotVulnerable,
       ] + segments.map { "children_\($0)" } + (hasNewAccounts ? [Self.newAccounts] : [])
   }
 
@@ -34,6 +34,11 @@ public struct Cohorts: Sendable, Equatable {
   public static let everyone = "all"
   /// People who join on day 0.
   public static let newAccounts = "new_accounts"
+  /// Children the platform's age assurance takes for adults.
+  public static let childrenAssessedAsAdult = "children_assessed_as_adult"
+  /// Vulnerable children, and the other children.
+  public static let childrenVulnerable = "children_vulnerable"
+  public static let childrenNotVulnerable = "children_not_vulnerable"
 
   /// The adult age bands among `cohorts` (those neither a child cohort in `childCohorts` nor a
   /// group of people of every age): found by role, so a scenario may name its bands freely.

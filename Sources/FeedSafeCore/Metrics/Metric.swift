@@ -1,5 +1,6 @@
 /// The metrics FeedSafe reports. Names are frozen once released: a redefined metric gets a new
-/// name. Definitions, units and sources are in `docs/metrics.md`.
+/// name. Units, groups and report order are in `Metric+Registry.swift`; definitions and sources
+/// in `docs/metrics.md`.
 public enum Metric: String, Sendable, CaseIterable, Comparable {
   /// Harmful impressions per 1,000 impressions.
   case exposurePerThousand = "exposure_per_1k"
@@ -87,14 +88,6 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
     case .minutesToFirst: false
     default: true
     }
-  }
-
-  /// Whether the metric is about ads, contact, location, data or consent rather than the feed.
-  public var isBeyondFeed: Bool {
-    guard let position = Metric.allCases.firstIndex(of: self),
-      let last = Metric.allCases.firstIndex(of: .overblockingPerThousand)
-    else { return false }
-    return position > last
   }
 
   /// Whether a change is neither better nor worse in itself (feed time, being on the platform).

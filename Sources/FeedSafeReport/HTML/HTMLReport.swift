@@ -69,9 +69,9 @@ public enum HTMLReport {
   /// How a cohort reads in a sentence.
   static func cohortPhrase(_ cohort: String) -> String {
     if cohort == Cohorts.children { return "children (all under-18s)" }
-    if cohort == "children_assessed_as_adult" { return "children the platform treats as adults" }
-    if cohort == "children_vulnerable" { return "vulnerable children" }
-    if cohort == "children_not_vulnerable" { return "children who are not vulnerable" }
+    if cohort == Cohorts.childrenAssessedAsAdult { return "children the platform treats as adults" }
+    if cohort == Cohorts.childrenVulnerable { return "vulnerable children" }
+    if cohort == Cohorts.childrenNotVulnerable { return "children who are not vulnerable" }
     if cohort == "new_accounts" { return "new accounts" }
     if cohort.hasPrefix("under_") { return "children under \(cohort.dropFirst(6))" }
     let parts = cohort.split(separator: "_")
@@ -143,7 +143,7 @@ public enum HTMLReport {
       html +=
         doc.arms.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined()
         + "</tr></thead><tbody>"
-      for metric in ComparisonRenderer.importance {
+      for metric in Metric.reportOrder {
         let categories =
           metric.isPerCategory
           ? HarmMeasures.groupNames.reversed()
@@ -153,7 +153,8 @@ public enum HTMLReport {
         where metric == .exposurePerThousand || !metric.isPerCategory
           || HarmMeasures.groupNames.contains(category)
         {
-          html += "<tr><th scope=\"row\">\(metric.rawValue)</th><td>\(Markup.escape(category))</td>"
+          html +=
+            "<tr><th scope=\"row\" title=\"\(metric.unit)\">\(metric.rawValue)</th><td>\(Markup.escape(category))</td>"
           for arm in doc.arms {
             guard let row = lookup["\(arm)|\(cohort)|\(category)|\(metric.rawValue)"] else {
               html += "<td>–</td>"

@@ -17,7 +17,7 @@ extension HTMLReport {
       lookup["\(row.arm)|\(row.cohort)|\(row.category)|\(row.metric.rawValue)"] = row
     }
     let groups =
-      doc.cohorts.filter { doc.childCohorts.contains($0) && $0 != "children_assessed_as_adult" }
+      doc.cohorts.filter { doc.childCohorts.contains($0) && $0 != Cohorts.childrenAssessedAsAdult }
       + doc.cohorts.filter { !doc.childCohorts.contains($0) && $0 != Cohorts.everyone }
     let exposure = BarChart(
       id: "exposure-by-band", title: "Harmful items per 1,000 impressions by age band and arm",
