@@ -49,7 +49,9 @@ let package = Package(
     .testTarget(name: "FeedSafeStoreTests", dependencies: ["FeedSafeStore", "FeedSafeCore"]),
     .testTarget(
       name: "FeedSafeCLITests",
-      dependencies: ["feedsafe", "FeedSafeCore", "FeedSafeScenario", "FeedSafeStore"]),
+      dependencies: [
+        "feedsafe", "FeedSafeCore", "FeedSafeScenario", "FeedSafeStore", "FeedSafeRanker",
+      ]),
     .testTarget(name: "FeedSafeClusterTests", dependencies: ["FeedSafeCluster"]),
   ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedSafeCluster
 import FeedSafeCore
+import FeedSafeRanker
 import FeedSafeReport
 import FeedSafeScenario
 import FeedSafeStore
@@ -125,8 +126,8 @@ extension NewRun {
   }
 
   /// The files besides the scenario that it read, as the store hashes them: included and
-  /// `--feeds` files, then each argument of an external ranker's command that names a file
-  /// (the ranker's script; role `include`).
+  /// `--feeds` files, then the files of each external ranker's code (``RankerCode``; role
+  /// `include`).
   static func inputs(of scenario: Scenario) -> [(role: RunFile.Role, path: String, text: String)] {
     var inputs: [(role: RunFile.Role, path: String, text: String)] = scenario.inputs.map {
       (role: $0.role == .include ? .include : .feeds, path: $0.path, text: $0.text)
@@ -134,13 +135,8 @@ extension NewRun {
     var seen: Set<String> = []
     for feed in scenario.spec.feeds {
       guard case .external(let command) = feed.ranker else { continue }
-      for argument in command.arguments.dropFirst() where !seen.contains(argument) {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
-          !isFolder.boolValue, let data = FileManager.default.contents(atPath: argument)
-        else { continue }
-        seen.insert(argument)
-        inputs.append((.include, argument, String(decoding: data, as: UTF8.self)))
+      for file in RankerCode.files(of: command) where seen.insert(file.path).inserted {
+        inputs.append((.include, file.path, file.text))
       }
     }
     return inputs
