@@ -19,16 +19,13 @@ extension Population {
         trueBand.append(bands.band(ofAge: persona.age))
         assessedBand.append(bands.band(ofAge: assessed))
         isVulnerable.append(false)
-        susceptibility.append(contentsOf: persona.susceptibility.map(Float.init))
+        susceptibility.append(row: persona.susceptibility.map(Float.init))
         var own = [Float](repeating: 0, count: dims)
         let weight = 1 / Float(max(1, persona.declaredInterests.count)).squareRoot()
         for topic in persona.declaredInterests { own[topic] = weight }
         interests.append(row: own)
-        for slot in 0..<declaredInterestSlots {
-          declaredInterests.append(
-            slot < persona.declaredInterests.count ? Int16(persona.declaredInterests[slot]) : -1)
-        }
-        follows.append(contentsOf: repeatElement(-1, count: followSlots))
+        declaredInterests.append(row: persona.declaredInterests.map { Int16($0) })
+        follows.append(row: [])
         overridesDefault.append(contentsOf: repeatElement(false, count: Setting.allCases.count))
         segment.append(-1)
         isNewAccount.append(true)

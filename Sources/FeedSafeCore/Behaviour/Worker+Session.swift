@@ -131,8 +131,7 @@ extension Worker {
       behaviour.intercept + behaviour.interestWeight * Double(fit)
       + behaviour.appealWeight * Double(catalogue.appeal[item])
     if harm >= 0 {
-      let susceptibility = context.world.population.susceptibility[
-        person * context.world.population.harmCount + harm]
+      let susceptibility = context.world.population.susceptibility[person, harm]
       logit += behaviour.harmWeight * Double(susceptibility) * Double(catalogue.severity[item])
     }
     let roll = rng.uniform()
@@ -198,12 +197,10 @@ extension Worker {
 
   /// Adds `creator` to the person's follows if not already followed and a slot is free.
   private mutating func follow(creator: Int32, local: Int, context: ArmContext) {
-    let slots = context.world.population.followSlots
-    for slot in 0..<slots {
-      let cell = local * slots + slot
-      if state.follows[cell] == creator { return }
-      if state.follows[cell] < 0 {
-        state.follows[cell] = creator
+    for slot in 0..<state.follows.width {
+      if state.follows[local, slot] == creator { return }
+      if state.follows[local, slot] < 0 {
+        state.follows[local, slot] = creator
         return
       }
     }

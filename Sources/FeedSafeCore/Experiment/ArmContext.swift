@@ -8,8 +8,8 @@ struct ArmContext: Sendable {
   let behaviour: BehaviourSpec
   let learning: LearningSpec
   let feeds: [FeedDefinition]
-  /// Feature weights per feed, `feed × ScoringFeature.allCases.count`, as Float for scoring.
-  let featureWeights: ContiguousArray<Float>
+  /// Feature weights, a row per feed in `ScoringFeature.allCases` order, as Float for scoring.
+  let featureWeights: VectorRows
   let policies: [BandPolicy]
   let measures: HarmMeasures
   let cohorts: Cohorts
@@ -41,7 +41,9 @@ struct ArmContext: Sendable {
     behaviour = spec.behaviour
     learning = spec.learning
     feeds = spec.feeds
-    featureWeights = ContiguousArray(spec.feeds.flatMap { $0.weights.map(Float.init) })
+    featureWeights = VectorRows(
+      width: ScoringFeature.allCases.count,
+      values: ContiguousArray(spec.feeds.flatMap { $0.weights.map(Float.init) }))
     policies = arm.policies
     measures = HarmMeasures(taxonomy: spec.taxonomy)
     cohorts = Cohorts(population: spec.population)
@@ -122,7 +124,7 @@ struct ArmContext: Sendable {
   /// The weight of `feature` in feed `feed`.
   @inline(__always)
   func weight(_ feature: ScoringFeature, feed: Int) -> Float {
-    featureWeights[feed * ScoringFeature.allCases.count + ScoringFeature.index(of: feature)]
+    featureWeights[feed, ScoringFeature.index(of: feature)]
   }
 }
 
@@ -169,7 +171,7 @@ struct DayState: Sendable {
 struct AudienceState: Sendable {
   var interests: VectorRows
   var profile: VectorRows
-  var follows: ContiguousArray<Int32>
+  var follows: SlotRows<Int32>
   var notInterested: ContiguousArray<UInt64>
   var observed: ContiguousArray<Int32>
   /// What the platform has learned about each person's responses (only while profiling).
@@ -178,11 +180,9 @@ struct AudienceState: Sendable {
   /// The sign-up state of people `range`.
   init(population: Population, range: Range<Int>) {
     let dims = population.dimensionCount
-    let slots = population.followSlots
     interests = VectorRows(rows: range, of: population.interests)
     profile = VectorRows(zeros: range.count, width: dims)
-    follows = ContiguousArray(
-      population.follows[(range.lowerBound * slots)..<(range.upperBound * slots)])
+    follows = SlotRows(rows: range, of: population.follows)
     notInterested = ContiguousArray(repeating: 0, count: range.count)
     observed = ContiguousArray(repeating: 0, count: range.count)
     responses = PersonalResponses(people: range.count, dimensionCount: dims)

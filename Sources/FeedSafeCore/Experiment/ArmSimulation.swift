@@ -209,13 +209,8 @@ extension Worker {
     for person in people where context.platform.onPlatform[person] {
       let local = person - people.lowerBound
       // Provided: the declared age, declared interests and follows.
-      var provided: Int32 = 1
-      for slot in 0..<population.declaredInterestSlots
-      where population.declaredInterests[person * population.declaredInterestSlots + slot] >= 0 {
-        provided += 1
-      }
-      for slot in 0..<population.followSlots
-      where state.follows[local * population.followSlots + slot] >= 0 { provided += 1 }
+      let provided = Int32(
+        1 + population.declaredInterests.filledCount(person) + state.follows.filledCount(local))
       platformTally.providedDataPoints[local] = provided
       guard context.profiling[person] else { continue }
       tally.observedDataPoints[local] = state.observed[local]

@@ -34,11 +34,9 @@ extension FeedPipeline {
     let lastItem = viewer.lastItem
     switch source {
     case .following:
-      let slots = context.world.population.followSlots
-      var filled = 0
-      while filled < slots && state.follows[local * slots + filled] >= 0 { filled += 1 }
+      let filled = state.follows.filledCount(local)
       guard filled > 0 else { return -1 }
-      let creator = Int(state.follows[local * slots + rng.index(below: filled)])
+      let creator = Int(state.follows[local, rng.index(below: filled)])
       let published = catalogue.byCreator.publishedCount(creator, by: today.day)
       guard published > 0 else { return -1 }
       // Newest first: one of the creator's 20 most recent items.
@@ -52,13 +50,9 @@ extension FeedPipeline {
       return Self.itemNear(row: local, of: state.profile, today: today, context: context, rng: &rng)
     case .declaredInterests:
       let population = context.world.population
-      let slots = population.declaredInterestSlots
-      var filled = 0
-      while filled < slots && population.declaredInterests[person * slots + filled] >= 0 {
-        filled += 1
-      }
+      let filled = population.declaredInterests.filledCount(person)
       guard filled > 0 else { return -1 }
-      let topic = Int(population.declaredInterests[person * slots + rng.index(below: filled)])
+      let topic = Int(population.declaredInterests[person, rng.index(below: filled)])
       return Self.randomItem(bucket: topic, of: catalogue.byDimension, today: today, rng: &rng)
     case .contextual:
       guard lastItem >= 0 else {

@@ -46,9 +46,7 @@ extension FeedPipeline {
       requestCounter = (today.day, person, 0)
     }
     requestCounter.page += 1
-    let slots = population.declaredInterestSlots
-    let declared = (0..<slots).map { Int(population.declaredInterests[person * slots + $0]) }
-      .filter { $0 >= 0 }
+    let declared = population.declaredInterests.ids(person)
     let profile = profiling ? Array(state.profile.row(local)) : nil
     let candidates = candidates.map { candidate -> RankingCandidate in
       let item = Int(candidate.item)

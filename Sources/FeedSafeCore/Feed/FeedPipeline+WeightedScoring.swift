@@ -37,7 +37,7 @@ extension FeedPipeline {
     let wContext = lastItem >= 0 ? context.weight(.context, feed: feed) : 0
     let inversePopularity: Float =
       today.maximumPopularity > 0 ? 1 / Float(today.maximumPopularity) : 0
-    let slots = population.declaredInterestSlots
+    let declaredInterests = population.declaredInterests
     let usesPredictions = wPredicted > 0 || wWatch > 0
     if usesPredictions {
       for d in 0..<dims {
@@ -64,8 +64,8 @@ extension FeedPipeline {
       score += wAppeal * facts.appeal
       if wDeclared > 0 {
         var best: Float = 0
-        for slot in 0..<slots {
-          let topic = Int(population.declaredInterests[person * slots + slot])
+        for slot in 0..<declaredInterests.width {
+          let topic = Int(declaredInterests[person, slot])
           if topic >= 0 { best = max(best, catalogue.embedding[item, topic]) }
         }
         score += wDeclared * best

@@ -117,8 +117,7 @@ struct Viewer: Sendable {
       best = d
     }
     if best >= 0 { return best }
-    let declared = context.world.population.declaredInterests[
-      person * context.world.population.declaredInterestSlots]
+    let declared = context.world.population.declaredInterests[person, 0]
     return declared >= 0 ? Int(declared) : nil
   }
 }

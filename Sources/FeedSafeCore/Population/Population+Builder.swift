@@ -15,11 +15,12 @@ extension Population {
     }
     var p = Population(
       bands: spec.bands, dimensionCount: dims, ageAssurance: spec.ageAssurance,
-      harmCount: harmCount,
-      declaredInterestSlots: spec.maximumDeclaredInterests, followSlots: spec.maximumFollows,
       trueAge: [], declaredAge: [], assessedAge: [], trueBand: [], assessedBand: [],
-      isVulnerable: [], susceptibility: [], interests: VectorRows(width: dims),
-      declaredInterests: [], follows: [], overridesDefault: [], segment: [], isNewAccount: [],
+      isVulnerable: [], susceptibility: VectorRows(width: harmCount),
+      interests: VectorRows(width: dims),
+      declaredInterests: SlotRows(width: spec.maximumDeclaredInterests),
+      follows: SlotRows(width: spec.maximumFollows), overridesDefault: [], segment: [],
+      isNewAccount: [],
       sessionsPerDay: [], sessionMinutes: [])
     let bandShares = spec.bandSpecs.map(\.share)
     for person in 0..<spec.size {
@@ -49,9 +50,7 @@ extension Population {
         row: weights.map(Float.init) + repeatElement(0, count: dims - topicCount))
       let declaredCount = 1 + interestRng.index(below: max(1, spec.maximumDeclaredInterests))
       let declared = Self.topTopics(weights, count: declaredCount)
-      for slot in 0..<spec.maximumDeclaredInterests {
-        p.declaredInterests.append(slot < declared.count ? Int16(declared[slot]) : -1)
-      }
+      p.declaredInterests.append(row: declared.map { Int16($0) })
 
       var traitRng = RandomStream(seed: seed, purpose: .traits, person: person)
       let vulnerable = traitRng.bernoulli(bandSpec.vulnerableShare)
@@ -68,7 +67,7 @@ extension Population {
       p.segment.append(Int8(segment))
       var joinRng = RandomStream(seed: seed, purpose: .accountAge, person: person)
       p.isNewAccount.append(joinRng.bernoulli(bandSpec.newAccountShare))
-      p.susceptibility.append(contentsOf: susceptibility.map(Float.init))
+      p.susceptibility.append(row: susceptibility.map(Float.init))
       p.sessionsPerDay.append(Float(bandSpec.sessionsPerDay))
       p.sessionMinutes.append(Float(bandSpec.sessionMinutes))
 
@@ -87,9 +86,7 @@ extension Population {
         let creator = Int32(pool[followRng.index(below: pool.count)])
         if !followed.contains(creator) { followed.append(creator) }
       }
-      for slot in 0..<spec.maximumFollows {
-        p.follows.append(slot < followed.count ? followed[slot] : -1)
-      }
+      p.follows.append(row: followed)
     }
     return p
   }

@@ -11,11 +11,7 @@ public struct Population: Sendable {
   /// The age-assurance method `assessedAge` was assessed with.
   public let ageAssurance: AgeAssurance
   /// Harm categories (columns of `susceptibility`).
-  public let harmCount: Int
-  /// Most declared interests per person (columns of `declaredInterests`).
-  public let declaredInterestSlots: Int
-  /// Most follows per person (columns of `follows`).
-  public let followSlots: Int
+  public var harmCount: Int { susceptibility.width }
   /// True age in years.
   public internal(set) var trueAge: ContiguousArray<Int16>
   /// Age declared at sign-up.
@@ -29,15 +25,15 @@ public struct Population: Sendable {
   public internal(set) var assessedBand: ContiguousArray<AgeBand>
   /// Whether the person is vulnerable.
   public internal(set) var isVulnerable: ContiguousArray<Bool>
-  /// Susceptibility per harm category, `count × harmCount`.
-  public internal(set) var susceptibility: ContiguousArray<Float>
+  /// Susceptibility per harm category, a row of `harmCount` per person.
+  public internal(set) var susceptibility: VectorRows
   /// Interests at sign-up: unit length, benign topics only, one row of `dimensionCount` per
   /// person.
   public internal(set) var interests: VectorRows
-  /// Declared interests (topic positions, `-1` for an empty slot), `count × declaredInterestSlots`.
-  public internal(set) var declaredInterests: ContiguousArray<Int16>
-  /// Creators followed at sign-up (`-1` for an empty slot), `count × followSlots`.
-  public internal(set) var follows: ContiguousArray<Int32>
+  /// Declared interests (topic positions), up to `maximum_declared_interests` per person.
+  public internal(set) var declaredInterests: SlotRows<Int16>
+  /// Creators followed at sign-up, up to `maximum_follows` per person.
+  public internal(set) var follows: SlotRows<Int32>
   /// Whether the person moves away from each setting's default, `count × Setting.allCases.count`.
   public internal(set) var overridesDefault: ContiguousArray<Bool>
   /// Population segment of each person (`-1`: no segments declared).

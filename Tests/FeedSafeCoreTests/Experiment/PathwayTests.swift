@@ -153,14 +153,11 @@ struct PathwayTests {
     let established = (0..<population.count).filter { !population.isNewAccount[$0] }
     #expect(!newAccounts.isEmpty && !established.isEmpty)
     _ = Self.simulate(spec, days: 4) { day, worker, _ in
-      let slots = population.followSlots
       if day == 2 {
         // the end of the burn-in: new accounts are as they signed up
         for person in newAccounts {
           #expect(worker.state.observed[person] == 0)
-          #expect(
-            worker.state.follows[(person * slots)..<((person + 1) * slots)]
-              == population.follows[(person * slots)..<((person + 1) * slots)])
+          #expect(worker.state.follows.ids(person) == population.follows.ids(person))
         }
         #expect(established.contains { worker.state.observed[$0] > 0 })
       }

@@ -104,7 +104,7 @@ struct PopulationTests {
       let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
       #expect(abs(norm - 1) < 1e-4)
       #expect(row[topics...].allSatisfy { $0 == 0 })
-      let first = Int(population.declaredInterests[person * population.declaredInterestSlots])
+      let first = Int(population.declaredInterests[person, 0])
       #expect(row[first] == row[..<topics].max())
     }
   }
@@ -122,11 +122,10 @@ struct PopulationTests {
   @Test("vulnerable people have the vulnerable susceptibility")
   func vulnerability() {
     let population = Self.build(size: 5_000)
-    let harms = population.harmCount
     let vulnerable = (0..<population.count).filter { population.isVulnerable[$0] }
     let expected = 0.78 * 0.17 + 0.22 * 0.20  // adults' share and children's share, weighted
     #expect(abs(Double(vulnerable.count) / Double(population.count) - expected) < 0.015)
-    #expect(vulnerable.allSatisfy { population.susceptibility[$0 * harms] == 1.5 })
+    #expect(vulnerable.allSatisfy { population.susceptibility[$0, 0] == 1.5 })
   }
 
   @Test("a population segment scales its members' susceptibility per harm category")
@@ -143,14 +142,13 @@ struct PopulationTests {
         PopulationSegment(name: "boys", share: 0.5, susceptibilityFactor: boys),
       ]
     }
-    let harms = population.harmCount
     let vulnerable = (0..<population.count).filter { population.isVulnerable[$0] }
     let inGirls = vulnerable.filter { population.segment[$0] == 0 }
     #expect(abs(Double(inGirls.count) / Double(vulnerable.count) - 0.5) < 0.05)
     for person in vulnerable {
       let factor = population.segment[person] == 0 ? 2.0 : 0.0
-      #expect(population.susceptibility[person * harms + eatingDisorder] == Float(1.5 * factor))
-      #expect(population.susceptibility[person * harms] == 1.5)
+      #expect(population.susceptibility[person, eatingDisorder] == Float(1.5 * factor))
+      #expect(population.susceptibility[person, 0] == 1.5)
     }
   }
 }
