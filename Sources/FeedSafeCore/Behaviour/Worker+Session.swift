@@ -43,6 +43,7 @@ extension Worker {
         tally.overblocked[local] += overblocked
         let page = pipeline.page
         if page.isEmpty { break }
+        warmCaches(for: page, context: context)
         for position in page.indices {
           let item = Int(page[position])
           let response = react(

@@ -115,6 +115,11 @@ public struct ItemBuckets: Sendable {
 
   /// The `position`-th item of bucket `bucket`.
   @inlinable public func item(_ bucket: Int, at position: Int) -> Int {
-    Int(items[Int(offsets[bucket]) + position])
+    Int(items[entry(bucket, at: position)])
+  }
+
+  /// Where the `position`-th item of bucket `bucket` is in ``items``.
+  @inlinable public func entry(_ bucket: Int, at position: Int) -> Int {
+    Int(offsets[bucket]) + position
   }
 }

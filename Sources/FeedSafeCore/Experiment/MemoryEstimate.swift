@@ -42,22 +42,33 @@ public struct MemoryEstimate: Sendable, Equatable {
     let workers = Double(max(1, min(threads, max(1, spec.population.size))))
     let shape = Shape(spec: spec)
     let worlds: Double = spec.arms.contains { !$0.parameters.isEmpty } ? 2 : 1
-    terms = [
+    let world = [
       Term(name: "runtime and code", bytes: Self.runtimeBytes),
       Term(name: "population columns", bytes: worlds * people * shape.populationRowBytes),
       Term(name: "catalogue columns", bytes: worlds * items * shape.catalogueRowBytes),
       Term(
         name: "catalogue publication index",
         bytes: worlds * simulatedDays * shape.bucketsPerDay(items: items) * Self.int32),
-      Term(name: "catalogue build scratch", bytes: items * shape.catalogueDraftRowBytes),
+    ]
+    let arms = [
       Term(name: "arm context", bytes: people * shape.contextRowBytes),
       Term(name: "worker person state and tallies", bytes: people * shape.workerPersonRowBytes),
       Term(name: "worker daily series", bytes: workers * days * shape.dailyRowBytes),
       Term(name: "merged arm outcome", bytes: people * shape.outcomeRowBytes),
-      Term(name: "day state (popularity, trending)", bytes: 2 * items * Self.int32),
       Term(
+        name: "day state (popularity, trending, scoring rows, item rates)",
+        bytes: items * (2 * Self.int32 + Self.scoringRowBytes + 2 * Self.float)),
+      Term(
+        name: "learned engagement statistics (per item)",
+        bytes: items * Self.responseCountsBytes),
+      Term(
+        // A table of the pairs seen (at most one per response, half full, old and new table at
+        // a resize), or dense, peaking at 1.5 × the dense array when it moves there.
         name: "learned engagement statistics (per item and audience segment)",
-        bytes: (shape.dims + 1) * items * Self.responseCountsBytes),
+        bytes: min(
+          1.5 * shape.dims * items,
+          4 * people * shape.impressionsPerPersonDay(spec) * simulatedDays)
+          * Self.responseCountsBytes),
       Term(
         name: "learned personal responses (per person and content dimension)",
         bytes: people * (shape.dims + 1) * Self.responseCountsBytes),
@@ -76,6 +87,12 @@ public struct MemoryEstimate: Sendable, Equatable {
         bytes: Double(max(1, spec.replications)) * Double(spec.arms.count)
           * shape.metricValuesPerArm * Self.metricValueBytes),
     ]
+    // The catalogue is built before the arms run, and its scratch is freed first: it raises
+    // the peak only by as much as it exceeds what the arms then allocate.
+    let scratch = Term(
+      name: "catalogue build scratch (beyond what the arms later allocate)",
+      bytes: max(0, items * shape.catalogueDraftRowBytes - arms.reduce(0) { $0 + $1.bytes }))
+    terms = world + arms + [scratch]
   }
 
   /// The most impressions the audit accounts can be shown: every account's script at the fastest
@@ -106,6 +123,8 @@ public struct MemoryEstimate: Sendable, Equatable {
   static let int32 = Double(MemoryLayout<Int32>.stride)
   static let int64 = Double(MemoryLayout<Int64>.stride)
   static let responseCountsBytes = Double(MemoryLayout<ResponseCounts>.stride)
+  static let scoringRowBytes = Double(MemoryLayout<ScoringRow>.stride)
+  static let float = Double(MemoryLayout<Float>.stride)
   /// One `MetricValue` and the heap text of its three short strings.
   static let metricValueBytes = Double(MemoryLayout<MetricValue>.stride) + 48
 }

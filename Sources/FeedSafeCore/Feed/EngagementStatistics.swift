@@ -30,7 +30,9 @@ struct ResponseCounts: Sendable {
   var impressions: Float = 0
   var watched: Float = 0
   var engaged: Float = 0
-  private var padding: Float = 0
+  /// In a ``SegmentCounts`` table, the pair the slot holds (segment × items + item + 1; 0: an
+  /// empty slot); elsewhere unused, padding the counts to 16 bytes.
+  var key: Int32 = 0
 
   /// Adds one observed response.
   @inline(__always)
@@ -59,14 +61,16 @@ struct ResponseCounts: Sendable {
 /// that susceptible people in a segment linger on are predicted to hold others of the same
 /// segment: the collaborative pathway from a gateway interest to harmful content. Counts change
 /// only at day boundaries (``fold(_:)``), so a day's people stay independent and the result does
-/// not depend on the thread count. Memory: (segments + 1) × items × 16 bytes; no per-person state.
+/// not depend on the thread count. Memory: items × 16 bytes, plus the segment counts
+/// (``SegmentCounts``: at most segments × items × 16 bytes, less while few pairs are seen); no
+/// per-person state.
 struct EngagementStatistics: Sendable {
   let itemCount: Int
   let segmentCount: Int
   /// Everyone's responses to each item.
   private(set) var byItem: ContiguousArray<ResponseCounts>
-  /// Responses of profiled people of each segment, `segment × itemCount + item`.
-  private(set) var bySegment: ContiguousArray<ResponseCounts>
+  /// Responses of profiled people of each segment to each item.
+  private(set) var bySegment: SegmentCounts
   /// All responses to all items.
   private(set) var total = ResponseCounts()
   /// Each item's (watch, engagement) rate over everyone, shrunk toward the global rates; computed
@@ -80,7 +84,7 @@ struct EngagementStatistics: Sendable {
     self.segmentCount = segmentCount
     self.learning = learning
     byItem = ContiguousArray(repeating: ResponseCounts(), count: itemCount)
-    bySegment = ContiguousArray(repeating: ResponseCounts(), count: segmentCount * itemCount)
+    bySegment = SegmentCounts(itemCount: itemCount, segmentCount: segmentCount)
     itemRates = ContiguousArray(repeating: (0, 0), count: itemCount)
   }
 
@@ -88,13 +92,14 @@ struct EngagementStatistics: Sendable {
   /// order given (workers in person order, so the sums never depend on the thread count), and
   /// counts each item's engagements of the day into `engagements` (set to 0 first): tomorrow's
   /// popularity, from the same pass.
-  /// - Complexity: O((segments + 1) × items + responses).
+  /// - Complexity: O(items + segment counts held + responses).
   mutating func fold(_ logs: [ResponseLog], engagements: inout ContiguousArray<Int32>) {
     for item in engagements.indices { engagements[item] = 0 }
     let keep = Float(learning.dailyRetention)
     total.scale(by: keep)
     for i in byItem.indices { byItem[i].scale(by: keep) }
-    for i in bySegment.indices { bySegment[i].scale(by: keep) }
+    bySegment.scale(by: keep)
+    bySegment.reserve(logs.reduce(0) { $0 + $1.segmentedCount })
     for log in logs {
       for entry in log.entries {
         let response = ResponseLog.Response(entry)
@@ -102,8 +107,9 @@ struct EngagementStatistics: Sendable {
         if response.engaged { engagements[response.item] += 1 }
         byItem[response.item].add(watched: response.watched, engaged: response.engaged)
         if let segment = response.segment {
-          bySegment[segment * itemCount + response.item].add(
-            watched: response.watched, engaged: response.engaged)
+          bySegment.add(
+            segment: segment, item: response.item, watched: response.watched,
+            engaged: response.engaged)
         }
       }
     }
@@ -151,9 +157,20 @@ struct EngagementStatistics: Sendable {
     of item: Int, itemRates rates: (watch: Float, engagement: Float), segment: Int?,
     personal: (watch: Float, engagement: Float), prior: PredictionPrior
   ) -> (watch: Float, engagement: Float) {
+    Self.predictedLift(
+      itemRates: rates, audience: segment.map { bySegment[$0, item] }, personal: personal,
+      prior: prior)
+  }
+
+  /// ``predictedLift(of:segment:personal:prior:)`` with the segment's counts for the item
+  /// (`bySegment[segment, item]`, `nil` without a segment) read too.
+  @inline(__always)
+  static func predictedLift(
+    itemRates rates: (watch: Float, engagement: Float), audience: ResponseCounts?,
+    personal: (watch: Float, engagement: Float), prior: PredictionPrior
+  ) -> (watch: Float, engagement: Float) {
     var (watch, engagement) = rates
-    if let segment {
-      let audience = bySegment[segment * itemCount + item]
+    if let audience {
       watch = (audience.watched + prior.strength * watch) / (audience.impressions + prior.strength)
       engagement =
         (audience.engaged + prior.strength * engagement) / (audience.impressions + prior.strength)
@@ -234,6 +251,8 @@ struct PredictionPrior: Sendable {
 /// allocates only when the day outgrows the capacity kept from earlier days.
 struct ResponseLog: Sendable {
   private(set) var entries = ContiguousArray<UInt64>()
+  /// How many entries have a segment (an upper bound on the segment pairs they add).
+  private(set) var segmentedCount = 0
 
   /// An unpacked response.
   struct Response {
@@ -258,8 +277,12 @@ struct ResponseLog: Sendable {
     if watched { entry |= 1 << 48 }
     if engaged { entry |= 1 << 49 }
     entries.append(entry)
+    if segment != nil { segmentedCount += 1 }
   }
 
   /// Empties the log, keeping its capacity.
-  mutating func clear() { entries.removeAll(keepingCapacity: true) }
+  mutating func clear() {
+    entries.removeAll(keepingCapacity: true)
+    segmentedCount = 0
+  }
 }

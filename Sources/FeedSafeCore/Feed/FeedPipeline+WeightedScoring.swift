@@ -44,17 +44,28 @@ extension FeedPipeline {
         personalFactors[d] = state.responses.factor(person: local, dimension: d, prior: prior)
       }
     }
+    // Every candidate's row, and its segment's counts, read first in tight loops whose loads
+    // do not wait on each other: with a large catalogue each is a cache miss, and so they
+    // overlap (`Benchmarks/RESULTS.md`, "Catalogue size").
+    rows.removeAll(keepingCapacity: true)
+    for candidate in candidates { rows.append(today.scoringRows[Int(candidate.item)]) }
+    audiences.removeAll(keepingCapacity: true)
+    if usesPredictions, let segment {
+      for candidate in candidates {
+        audiences.append(today.statistics.bySegment[segment, Int(candidate.item)])
+      }
+    }
     for position in candidates.indices {
       let item = Int(candidates[position].item)
       // One row holds every per-item value below except embeddings and segment counts.
-      let facts = today.scoringRows[item]
+      let facts = rows[position]
       var score: Float = 0
       if wAffinity > 0 { score += wAffinity * state.profile.dot(local, catalogue.embedding, item) }
       if usesPredictions {
         let personal = personalFactors[Int(facts.contentDimension)]
-        let lift = today.statistics.predictedLift(
-          of: item, itemRates: (facts.watchRate, facts.engagementRate), segment: segment,
-          personal: personal, prior: prior)
+        let lift = EngagementStatistics.predictedLift(
+          itemRates: (facts.watchRate, facts.engagementRate),
+          audience: segment == nil ? nil : audiences[position], personal: personal, prior: prior)
         score += wWatch * lift.watch + wPredicted * lift.engagement
       }
       score += wPopularity * Float(facts.popularity) * inversePopularity

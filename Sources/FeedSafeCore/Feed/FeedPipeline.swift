@@ -22,6 +22,11 @@ struct FeedPipeline: Sendable {
   /// The candidate source that supplied each item of the page (position in
   /// `CandidateSource.allCases`), for audit traces.
   var pageSources: ContiguousArray<UInt8>
+  /// The candidates' rows of the day and their audience segment's counts (step 2's first pass).
+  var rows: ContiguousArray<ScoringRow> = []
+  var audiences: ContiguousArray<ResponseCounts> = []
+  /// The page's draws, in source order (step 1's first pass).
+  var draws: ContiguousArray<Draw> = []
   /// The items already drawn as candidates of this page.
   var pageItems = ItemSet(capacity: 256)
   /// The items already viewed this session: never candidates again in it.
@@ -39,6 +44,9 @@ struct FeedPipeline: Sendable {
   init(dimensionCount: Int, rankers: [(any PageRanker)?]) {
     candidates = []
     candidates.reserveCapacity(256)
+    draws.reserveCapacity(256)
+    rows.reserveCapacity(256)
+    audiences.reserveCapacity(256)
     page = []
     page.reserveCapacity(64)
     pageSources = []

@@ -119,7 +119,7 @@ struct EngagementStatisticsTests {
     statistics.fold([Self.log(item: 0, segment: 0, count: 8, watched: 8)])
     statistics.fold([])
     #expect(statistics.byItem[0].impressions == 4)
-    #expect(statistics.bySegment[0].watched == 4)
+    #expect(statistics.bySegment[0, 0].watched == 4)
   }
 }
 
