@@ -7,6 +7,7 @@
 #   bash Benchmarks/compare-peers.sh                    # everything (~25-35 min on 2 cores)
 #   bash Benchmarks/compare-peers.sh --only numpy       # FeedSafe and one peer
 #   bash Benchmarks/compare-peers.sh --output /tmp/peers.md
+#   bash Benchmarks/compare-peers.sh --rounds 5         # median of 5 rounds (default 3)
 #
 # Environment: PEERS_DIR (default ../shared/peers beside the repository), PEERS_VENV
 # (default Benchmarks/.peers-venv), FEEDSAFE_TARGET_CPU (see Benchmarks/Package.swift).

@@ -51,6 +51,8 @@ RUNS = [
 
 # Equivalence: per-seed results of FeedSafe and NumPy (float32, 1 process) at these scales.
 EQUIVALENCE = [("A full", f"{A} --S 100"), ("A cand500", f"{A} --S 100 --C 500"), ("B full", f"{B} --S 30")]
+# the programs whose rates the targets compare: run in every round, the others once
+REPEATED = ("feedsafe", "bench_numpy.py")
 STANDARD_ERRORS = 3.0  # accepted difference of means, in standard errors of the difference (Welch)
 
 
@@ -93,6 +95,16 @@ def run(args, program, arguments):
     return record
 
 
+def median_record(runs):
+    """The run with the median rate (the lower middle of an even count), with the spread noted."""
+    good = sorted((r for r in runs if r["rc"] == 0), key=lambda r: r.get("user_steps_per_s", 0))
+    if not good:
+        return {**runs[-1], "spread": ""}
+    rates = [r.get("user_steps_per_s", 0) for r in good]
+    spread = f"{len(good)}" if len(good) == 1 else f"{len(good)} ({rates[0]:,.0f}–{rates[-1]:,.0f})"
+    return {**good[(len(good) - 1) // 2], "spread": spread}
+
+
 def mean_sd(values):
     return statistics.mean(values), statistics.stdev(values) if len(values) > 1 else 0.0
 
@@ -132,10 +144,14 @@ def main():
     parser.add_argument("--peers", required=True, help="the peers' folder (workload.py, bench_*.py)")
     parser.add_argument("--feedsafe", required=True, help="the reference-workload binary")
     parser.add_argument("--only", default="", help="run only engines whose name contains this (plus FeedSafe)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of the FeedSafe and NumPy runs; the table shows the median (default 3)")
     parser.add_argument("--seeds", type=int, default=5, help="seeds per engine in the equivalence check")
     parser.add_argument("--skip-equivalence", action="store_true")
     parser.add_argument("--output", help="also write the report to this file")
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, got {args.rounds}")
     # the peers' own quiet-machine helpers (run_all.py), so both sides measure the same way
     sys.path.insert(0, args.peers)
     global busy_jiffies, wait_idle
@@ -152,16 +168,25 @@ def main():
     out(f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} on {platform.node()}: {cpu}, {os.cpu_count()} cores, "
         f"{mem:.0f} GiB, Python {platform.python_version()}. Each run: `/usr/bin/time -v timeout 120`, after "
         "waiting for the machine to be quiet; `others` is the CPU share other processes used meanwhile.\n")
-    out("| scale | engine | user-steps/s | impressions/s | peak RSS MiB | FeedSafe (2 threads) is | others | command |")
-    out("|---|---|---:|---:|---:|---:|---:|---|")
-    records = []
-    for scale, engine, program, arguments in RUNS:
-        if args.only and program != "feedsafe" and args.only.lower() not in engine.lower():
-            continue
-        record = run(args, program, arguments)
-        record.update(scale=scale, engine=engine)
-        records.append(record)
-        print(f"  {scale:10s} {engine:34s} rc={record['rc']} {record.get('user_steps_per_s', '-')}", file=sys.stderr)
+    out(f"Rates are the median of {args.rounds} interleaved rounds for FeedSafe and NumPy (`runs`: how many, and "
+        "the slowest and fastest); the slower peers run once.\n")
+    out("| scale | engine | user-steps/s | runs (range) | impressions/s | peak RSS MiB | FeedSafe (2 threads) is | "
+        "others | command |")
+    out("|---|---|---:|---|---:|---:|---:|---:|---|")
+    chosen = [r for r in RUNS if not args.only or r[2] == "feedsafe" or args.only.lower() in r[1].lower()]
+    # rounds: every repeated configuration once per round, so a slow spell of the machine hits
+    # all of them alike; the table shows each one's median round
+    rounds = {}
+    for round_number in range(args.rounds):
+        for scale, engine, program, arguments in chosen:
+            if round_number > 0 and program not in REPEATED:
+                continue
+            record = run(args, program, arguments)
+            record.update(scale=scale, engine=engine)
+            rounds.setdefault((scale, engine), []).append(record)
+            print(f"  round {round_number + 1} {scale:10s} {engine:34s} rc={record['rc']} "
+                  f"{record.get('user_steps_per_s', '-')}", file=sys.stderr)
+    records = [median_record(runs) for runs in rounds.values()]
 
     def rate(scale, engine):
         found = [r for r in records if r["scale"] == scale and r["engine"] == engine and r["rc"] == 0]
@@ -171,14 +196,14 @@ def main():
         ours = rate(r["scale"], "FeedSafe (2 threads)")
         steps = r.get("user_steps_per_s")
         if r["rc"] != 0 or not steps:
-            out(f"| {r['scale']} | {r['engine']} | failed: {r.get('error', '')} | | {r['peak_rss_MiB']} | | "
+            out(f"| {r['scale']} | {r['engine']} | failed: {r.get('error', '')} | | | {r['peak_rss_MiB']} | | "
                 f"{r['others_cpu_share']:.2f} | `{r['cmd']}` |")
             continue
         ratio = "" if r["engine"].startswith("FeedSafe (2") or not ours else f"{ours / steps:,.1f}×"
-        out(f"| {r['scale']} | {r['engine']} | {steps:,.0f} | {steps * r.get('k', 10):,.0f} | {r['peak_rss_MiB']} | "
-            f"{ratio} | {r['others_cpu_share']:.2f} | `{r['cmd']}` |")
+        out(f"| {r['scale']} | {r['engine']} | {steps:,.0f} | {r['spread']} | {steps * r.get('k', 10):,.0f} | "
+            f"{r['peak_rss_MiB']} | {ratio} | {r['others_cpu_share']:.2f} | `{r['cmd']}` |")
 
-    out("\n## Targets (issue 7)\n")
+    out("\n## Targets (issues 7 and 19)\n")
     out("| target | measured | met |")
     out("|---|---|---|")
 
