@@ -53,6 +53,39 @@ func oneDay(_ benchmark: Benchmark, people: Int, items: Int = 20_000) throws {
   blackHole(outcome)
 }
 
+/// The per-impression cost at 1M items divided by that at 20k, × 1,000 (the metric of
+/// `CatalogueSizeRatio`; the target is ≤ 1,500).
+let costRatio = BenchmarkMetric.custom(
+  "cost per impression, 1M ÷ 20k items (× 1000)", polarity: .prefersSmaller,
+  useScalingFactor: false)
+
+/// The two worlds of the paired catalogue-size measurement, generated once (globals are
+/// initialised lazily, on first use).
+let catalogueWorlds: [(spec: ExperimentSpec, world: World)] = [20_000, smoke ? 50_000 : 1_000_000]
+  .map { items in
+    var day = spec(people: smoke ? 500 : 10_000, items: items, days: 1)
+    day.burnInDays = 0
+    return (day, World(spec: day, seed: 1))
+  }
+
+/// One day at 20k items, then the same day at 1M, back to back, and the ratio of their costs per
+/// impression: on a machine whose speed drifts by ±25% within minutes, two runs seconds apart
+/// measure the catalogue's effect, where two benchmarks minutes apart measure the drift too.
+func catalogueSizeRatio(_ benchmark: Benchmark) throws {
+  let worlds = catalogueWorlds
+  var perImpression: [Double] = []
+  benchmark.startMeasurement()
+  for (spec, world) in worlds {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let outcome = try ArmSimulation.run(spec: spec, arm: spec.arms[0], world: world, threads: 2)
+    let nanoseconds = Double(DispatchTime.now().uptimeNanoseconds - started)
+    perImpression.append(nanoseconds / Double(outcome.tally.impressions.reduce(0) { $0 + Int($1) }))
+    blackHole(outcome)
+  }
+  benchmark.stopMeasurement()
+  benchmark.measurement(costRatio, Int((1000 * perImpression[1] / perImpression[0]).rounded()))
+}
+
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
@@ -82,6 +115,15 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
       try oneDay(benchmark, people: day.people, items: day.items)
     }
+  }
+
+  Benchmark(
+    "CatalogueSizeRatio",
+    configuration: .init(
+      metrics: [.wallClock, costRatio], maxDuration: .seconds(smoke ? 1 : 120),
+      maxIterations: smoke ? 1 : 9)
+  ) { benchmark in
+    try catalogueSizeRatio(benchmark)
   }
 
   Benchmark("Quickstart", configuration: .init(maxIterations: smoke ? 1 : 3)) { benchmark in

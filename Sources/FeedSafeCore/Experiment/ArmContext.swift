@@ -162,8 +162,8 @@ struct DayState: Sendable {
   /// The day's global rates and prior for predictions.
   var prior: PredictionPrior
   /// What scoring reads of each item today, one row per item, rebuilt with `statistics` and
-  /// `popularity`.
-  var scoringRows: ContiguousArray<ScoringRow> = []
+  /// `popularity` at the day boundary.
+  var scoringRows: ScoringRows
 }
 
 /// The part of a person that changes during a run: interests drift, the inferred profile learns,

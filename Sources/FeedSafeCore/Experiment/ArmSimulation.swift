@@ -125,16 +125,13 @@ public enum ArmSimulation {
     }
     let statistics = EngagementStatistics(
       itemCount: catalogue.count, segmentCount: context.dimensionCount, learning: spec.learning)
-    var today = DayState(
-      day: 0, measuredDay: spec.burnInDays == 0 ? 0 : nil,
-      popularity: ContiguousArray(repeating: 0, count: catalogue.count),
+    let popularity = ContiguousArray<Int32>(repeating: 0, count: catalogue.count)
+    return DayState(
+      day: 0, measuredDay: spec.burnInDays == 0 ? 0 : nil, popularity: popularity,
       maximumPopularity: 0, trending: trending, statistics: statistics,
-      prior: statistics.prior)
-    today.scoringRows.reserveCapacity(catalogue.count)
-    ScoringRow.update(
-      &today.scoringRows, catalogue: catalogue, statistics: statistics,
-      popularity: today.popularity)
-    return today
+      prior: statistics.prior,
+      scoringRows: ScoringRows(
+        catalogue: catalogue, statistics: statistics, popularity: popularity))
   }
 
   /// The day boundary: the platform learns from today's responses, and today's engagements
@@ -155,9 +152,8 @@ public enum ArmSimulation {
     today.day += 1
     today.maximumPopularity = popularity.max() ?? 0
     today.prior = today.statistics.prior
-    ScoringRow.update(
-      &today.scoringRows, catalogue: catalogue, statistics: today.statistics,
-      popularity: popularity)
+    today.scoringRows.update(
+      catalogue: catalogue, statistics: today.statistics, popularity: popularity)
   }
 
   /// The `count` items published by `day` with the highest key, highest first, lower row on ties.

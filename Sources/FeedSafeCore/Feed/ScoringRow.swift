@@ -5,7 +5,7 @@
 /// outgrows the cache. Scoring a candidate read seven columns (predicted label, content
 /// dimension, appeal, publication day, topic, learned rates, popularity); at 1M items these were
 /// the largest share of the last-level misses (`Benchmarks/RESULTS.md`, "Default engine,
-/// catalogue size"). One row touches one or two cache lines. The rows are rebuilt at each day
+/// catalogue size"). One row is half a cache line and, in ``ScoringRows``, never spans two. The rows are rebuilt at each day
 /// boundary, a sequential pass beside the one that already recomputes the learned rates; the
 /// values are copies, so scores are bit for bit what the columns give.
 struct ScoringRow: Sendable {
@@ -26,8 +26,10 @@ struct ScoringRow: Sendable {
   var predictedHarm: Int8
   /// ``Catalogue/harm``.
   var harm: Int8
-  /// Keeps the stride at 32 bytes, so a row never spans three cache lines.
-  private var padding: (Int16, Int32) = (0, 0)
+  /// Keep the stride at 32 bytes, half a cache line (``ScoringRows`` aligns them). Two fields,
+  /// not a tuple: an `(Int16, Int32)` tuple is aligned as a whole and made the stride 36.
+  private var padding16: Int16 = 0
+  private var padding32: Int32 = 0
 
   /// What a "not interested" on the item suppresses: ``Catalogue/notInterestedDimension(of:)``.
   @inline(__always)
@@ -36,22 +38,21 @@ struct ScoringRow: Sendable {
       predicted: Int(predictedHarm), content: Int(contentDimension), topicCount: topicCount)
   }
 
-  /// Rebuilds `rows` (one per item) from the catalogue, the learned rates and the popularity.
-  /// - Complexity: O(items), sequential.
-  static func update(
-    _ rows: inout ContiguousArray<ScoringRow>, catalogue: Catalogue,
-    statistics: EngagementStatistics, popularity: ContiguousArray<Int32>
+}
+
+extension ScoringRow {
+  /// Item `item`'s row from the catalogue, its learned rates and its popularity.
+  @inline(__always)
+  init(
+    item: Int, catalogue: Catalogue, statistics: EngagementStatistics,
+    popularity: ContiguousArray<Int32>
   ) {
-    rows.removeAll(keepingCapacity: true)
-    for item in 0..<catalogue.count {
-      let rates = statistics.itemRates[item]
-      rows.append(
-        ScoringRow(
-          watchRate: rates.watch, engagementRate: rates.engagement,
-          popularity: popularity[item], dayPublished: catalogue.dayPublished[item],
-          appeal: catalogue.appeal[item], contentDimension: catalogue.contentDimension[item],
-          primaryTopic: catalogue.primaryTopic[item], predictedHarm: catalogue.predictedHarm[item],
-          harm: catalogue.harm[item]))
-    }
+    let rates = statistics.itemRates[item]
+    self.init(
+      watchRate: rates.watch, engagementRate: rates.engagement,
+      popularity: popularity[item], dayPublished: catalogue.dayPublished[item],
+      appeal: catalogue.appeal[item], contentDimension: catalogue.contentDimension[item],
+      primaryTopic: catalogue.primaryTopic[item], predictedHarm: catalogue.predictedHarm[item],
+      harm: catalogue.harm[item])
   }
 }
